@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { REPO_ROOT } from '@convene/shared/node';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { RedisClientType } from 'redis';
+import type { AppContext } from './context.js';
+import { csrfProtection } from './middlewares/csrf.js';
+import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
+import { loginThrottle } from './middlewares/login-throttle.js';
+import { requireRole } from './middlewares/require-role.js';
+import { sessionMiddleware } from './middlewares/session.js';
+import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
+import { authRouter } from './routes/auth/auth.js';
+import { healthRouter } from './routes/health/health.js';
+import { openApiRouter } from './routes/openapi/openapi.js';
+import { outboxRouter } from './routes/outbox/outbox.js';
+import { themesRouter } from './routes/themes/themes.js';
+import { webinarsRouter } from './routes/webinars/webinars.js';
+
+export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
+
+/** Paths whose last segment is a secret (manage and unsubscribe tokens) are logged masked. */
+function loggableUrl(url: string): string {
+  const [pathname = ''] = url.split('?');
+  return pathname.replace(/\/(manage|unsubscribe|receipt)\/[^/]+/g, '/$1/[token]');
+}
+
+/** Builds the HTTP application: security headers, logging, API routes, client pages, errors. */
+export function createApp(ctx: AppContext, sessionClient: RedisClientType): Express {
+  const app = express();
+  const production = ctx.env.NODE_ENV === 'production';
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.env.TRUST_PROXY);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(production ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID(),
+      // Only what helps debugging without personal data: no headers, no query strings, no bodies.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.use(healthRouter(ctx));
+  app.use('/api', express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
+  app.use('/api', openApiRouter(ctx));
+  app.use('/api/themes', themesRouter(ctx));
+  app.use('/api/webinars', webinarsRouter(ctx));
+
+  // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.
+  const session = sessionMiddleware({
+    client: sessionClient,
+    secret: ctx.sessionSecret,
+    secure: production,
+    idleMinutes: ctx.env.SESSION_IDLE_MINUTES,
+    prefix: ctx.env.QUEUE_PREFIX,
+  });
+  const csrf = csrfProtection(ctx.sessionSecret, production);
+  app.use(['/api/auth', '/api/admin'], cookieParser(), session);
+  app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX)));
+  app.use('/api/admin', requireRole('coordinator', ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
+  app.use('/api/admin/webinars', adminWebinarsRouter(ctx));
+  app.use('/api/admin/outbox', outboxRouter(ctx));
+  app.use('/api', apiNotFound);
+
+  serveClient(app);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
+
+/** The built client (client/dist), with index.html for every page route. */
+function serveClient(app: Express): void {
+  const index = path.join(CLIENT_DIST, 'index.html');
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  app.get('/{*page}', (_req, res) => {
+    if (existsSync(index)) {
+      res.set('Cache-Control', 'no-cache').sendFile(index);
+    } else {
+      res.status(503).type('text/plain').send('The client is not built yet: run "npm run build:client".');
+    }
+  });
+}

@@ -1,0 +1,17 @@
+import type { Database, Db } from '@convene/shared/db';
+import type { Logger } from '@convene/shared/node';
+import type { Redis } from 'ioredis';
+import type { ServerEnv } from './env.js';
+import type { MailQueue } from './queues/mail-queue.js';
+
+/** Everything a route or service needs, built once at start (or per test). */
+export type AppContext = {
+  env: ServerEnv;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  /** Producer connection: fails fast when Redis is down. */
+  redis: Redis;
+  mailQueue: MailQueue;
+  sessionSecret: string;
+};

@@ -1,0 +1,51 @@
+import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+export const ZServerEnv = z
+  .object({
+    ...commonEnvShape,
+    // HTTP port of the API and the client pages.
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Interface to listen on.
+    HOST: z.string().default('0.0.0.0'),
+    // Base URL people reach the platform at; used in mailed links.
+    PUBLIC_URL: z.url().optional(),
+    // Signs session cookies and CSRF tokens. Required in production; otherwise generated once into DATA_DIR.
+    SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    // First admin account, created at start if it does not exist yet.
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+    // Seed the demo programme (an orientation and six thematic webinars) into an empty database.
+    SEED_DEMO: bool(true),
+    // Largest JSON body accepted, e.g. 100kb.
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb').default('100kb'),
+    // Number of proxies in front of the server (for client IPs and Secure cookies); 0 when exposed directly.
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // Session idle timeout and absolute lifetime, in minutes.
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
+    SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().min(5).default(12 * 60),
+    // Run the mail workers inside this process too. Forced on with PGlite (single-process database).
+    RUN_WORKER: bool(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production' });
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+    }
+  })
+  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+/** Parses a given environment (tests build their own). */
+export function loadServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  return parseEnvOrExit(ZServerEnv, source, 'convene server');
+}

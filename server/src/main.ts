@@ -1,0 +1,31 @@
+import { createLogger, installShutdown } from '@convene/shared/node';
+import { loadWorkerEnv } from '@convene/worker';
+import { loadServerEnv } from './env.js';
+import { startServer, StartupError } from './start-server.js';
+
+// Configuration is parsed first and completely: every problem is listed, then exit 1.
+const env = loadServerEnv();
+const apiOnly = process.argv.includes('--role=server') || !env.RUN_WORKER;
+
+if (apiOnly && !env.DATABASE_URL) {
+  process.stderr.write(
+    'convene: the embedded PGlite database is single-process, so the API and the workers must run together.\n' +
+      'Use "npm start", or set DATABASE_URL to a PostgreSQL database to run "start:server" and "start:worker" apart.\n',
+  );
+  process.exit(1);
+}
+
+const workerEnv = apiOnly ? null : loadWorkerEnv();
+const logger = createLogger('convene', env.LOG_LEVEL);
+
+try {
+  const running = await startServer({ env, workerEnv, logger });
+  installShutdown(running.close, logger);
+} catch (err) {
+  if (err instanceof StartupError) {
+    process.stderr.write(`convene: ${err.message}\n`);
+  } else {
+    logger.fatal({ err }, 'start-up failed');
+  }
+  process.exit(1);
+}

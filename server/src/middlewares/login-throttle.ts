@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '../errors/app-error.js';
+
+export type LoginThrottle = {
+  /** Counts an attempt; throws 429 with Retry-After past the limit. */
+  guard: RequestHandler;
+  /** Forgets failures for this email and IP after a successful sign-in. */
+  reset: (email: string, ip: string) => Promise<void>;
+};
+
+const keyOf = (email: string, ip: string) =>
+  // Hashed so Redis holds no email address.
+  createHash('sha256').update(`${email.toLowerCase()}|${ip}`).digest('base64url');
+
+/**
+ * Login throttling: 5 tries per email and IP per 15 minutes, 50 per IP per hour.
+ * Counters live in Redis, so every API instance shares them.
+ */
+export function loginThrottle(redis: Redis, prefix: string): LoginThrottle {
+  const perAccount = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:acct`, points: 5, duration: 15 * 60 });
+  const perIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:ip`, points: 50, duration: 3600 });
+  const guard: RequestHandler = async (req, _res, next) => {
+    const email = typeof req.body?.email === 'string' ? req.body.email : '';
+    const ip = req.ip ?? 'unknown';
+    try {
+      await perIp.consume(createHash('sha256').update(ip).digest('base64url'));
+      await perAccount.consume(keyOf(email, ip));
+    } catch (err) {
+      if (err instanceof RateLimiterRes) {
+        const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+        throw new AppError(429, 'rate_limited', 'Too many sign-in attempts', undefined, { 'Retry-After': String(seconds) });
+      }
+      throw AppError.unavailable();
+    }
+    next();
+  };
+  return { guard, reset: async (email, ip) => void (await perAccount.delete(keyOf(email, ip))) };
+}

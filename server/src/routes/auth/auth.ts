@@ -1,0 +1,50 @@
+import { ZLogin, type TLogin } from '@convene/shared';
+import { Router, type Request } from 'express';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import type { LoginThrottle } from '../../middlewares/login-throttle.js';
+import { validateBody } from '../../middlewares/validate.js';
+import { authenticate } from '../../services/auth/authenticate.js';
+
+type CsrfTools = { generateCsrfToken: (req: Request, res: import('express').Response) => string };
+
+const regenerate = (req: Request) =>
+  new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+const destroy = (req: Request) =>
+  new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+
+/** /api/auth: sign in, sign out, who am I, CSRF token. */
+export function authRouter(ctx: AppContext, csrf: CsrfTools, throttle: LoginThrottle): Router {
+  const router = Router();
+
+  router.post('/login', validateBody(ZLogin), throttle.guard, async (req, res) => {
+    const { email, password } = req.body as TLogin;
+    const user = await authenticate(ctx.db, email, password);
+    if (!user) throw new AppError(401, 'invalid_credentials', 'Wrong email or password');
+    await throttle.reset(email, req.ip ?? 'unknown');
+    // A new session id on sign-in defeats session fixation.
+    await regenerate(req);
+    req.session.user = user;
+    req.session.signedInAt = Date.now();
+    ctx.logger.info({ accountId: user.id }, 'coordinator signed in');
+    res.json({ user, csrfToken: csrf.generateCsrfToken(req, res) });
+  });
+
+  router.post('/logout', async (req, res) => {
+    if (req.session?.user) await destroy(req);
+    res.clearCookie('convene.sid');
+    res.status(204).end();
+  });
+
+  router.get('/me', (req, res) => {
+    const user = req.session?.user;
+    if (!user) throw new AppError(401, 'unauthenticated', 'Sign in first');
+    res.json({ user, csrfToken: csrf.generateCsrfToken(req, res) });
+  });
+
+  router.get('/csrf', (req, res) => {
+    res.json({ csrfToken: csrf.generateCsrfToken(req, res) });
+  });
+
+  return router;
+}

@@ -1,0 +1,127 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import {
+  ZAdminWebinar,
+  ZAdminWebinarList,
+  ZApiError,
+  ZCreateRegistration,
+  ZCreateWebinar,
+  ZCsrfToken,
+  ZHealth,
+  ZLogin,
+  ZMe,
+  ZOutboxList,
+  ZPublicWebinar,
+  ZPublicWebinarList,
+  ZReadiness,
+  ZRegistrationResult,
+  ZThemeList,
+  ZUpdateWebinar,
+} from '@convene/shared';
+import { z } from 'zod';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ZApiError, description);
+const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const slugParam = z.object({ slug: z.string() });
+const idParam = z.object({ id: z.string() });
+
+/** The API description, generated from the same zod schemas the server validates with. */
+export function buildOpenApiDocument(serverUrl: string): object {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'convene.sid' });
+  registry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: 'x-csrf-token' });
+  const coordinator = [{ session: [], csrf: [] }];
+
+  registry.registerPath({ method: 'get', path: '/healthz', responses: { 200: json(ZHealth, 'The process is up') } });
+  registry.registerPath({
+    method: 'get',
+    path: '/readyz',
+    responses: { 200: json(ZReadiness, 'Database and Redis answer'), 503: json(ZReadiness, 'A dependency is down') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/themes', responses: { 200: json(ZThemeList, 'The theme taxonomy') } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/webinars',
+    summary: 'Upcoming scheduled webinars (public fields only)',
+    responses: { 200: json(ZPublicWebinarList, 'Webinars, soonest first') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/webinars/{slug}',
+    request: { params: slugParam },
+    responses: { 200: json(z.object({ webinar: ZPublicWebinar }), 'The webinar'), 404: error('Unknown webinar') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/webinars/{slug}/registrations',
+    summary: 'Register; idempotent per webinar and email',
+    request: { params: slugParam, ...body(ZCreateRegistration) },
+    responses: {
+      201: json(ZRegistrationResult, 'Registered (confirmed or waitlisted); a confirmation email follows'),
+      200: json(ZRegistrationResult, 'Already registered with this email; nothing new was sent'),
+      400: error('Invalid fields'),
+      404: error('Unknown webinar'),
+      409: error('Registration closed'),
+      413: error('Body too large'),
+      503: error('Queue unavailable; retry later'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/login',
+    request: body(ZLogin),
+    responses: { 200: json(ZMe, 'Signed in'), 401: error('Wrong email or password'), 429: error('Too many attempts') },
+  });
+  registry.registerPath({ method: 'post', path: '/api/auth/logout', responses: { 204: { description: 'Signed out' } } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/auth/me',
+    responses: { 200: json(ZMe, 'The signed-in user and a CSRF token'), 401: error('Not signed in') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/auth/csrf', responses: { 200: json(ZCsrfToken, 'A CSRF token') } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/webinars',
+    security: coordinator,
+    responses: { 200: json(ZAdminWebinarList, 'All webinars'), 401: error('Not signed in') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/admin/webinars',
+    security: coordinator,
+    request: body(ZCreateWebinar),
+    responses: {
+      201: json(z.object({ webinar: ZAdminWebinar }), 'Created'),
+      400: error('Invalid fields'),
+      401: error('Not signed in'),
+      403: error('Missing CSRF token'),
+      409: error('Slug taken'),
+    },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/admin/webinars/{id}',
+    security: coordinator,
+    request: { params: idParam, ...body(ZUpdateWebinar) },
+    responses: {
+      200: json(z.object({ webinar: ZAdminWebinar }), 'Updated; a new start time bumps the version'),
+      400: error('Invalid fields'),
+      401: error('Not signed in'),
+      403: error('Missing CSRF token'),
+      404: error('Unknown webinar'),
+      409: error('Cancelled or completed webinars are frozen'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/outbox',
+    security: coordinator,
+    responses: { 200: json(ZOutboxList, 'Locally kept mail, newest first'), 401: error('Not signed in') },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Convene API', version: '0.1.0', description: 'Errors: { error: { code, message, fields? } }' },
+    servers: [{ url: serverUrl }],
+  });
+}

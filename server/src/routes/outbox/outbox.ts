@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { listOutbox } from '../../services/outbox/list-outbox.js';
+
+/** GET /api/admin/outbox — mail kept locally when no SMTP server is configured. */
+export function outboxRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    res.json({ messages: await listOutbox(ctx.db) });
+  });
+  return router;
+}

@@ -1,0 +1,37 @@
+import type { TAdminWebinar, TPublicWebinar } from '@convene/shared';
+import type { tables } from '@convene/shared/db';
+
+type WebinarRow = typeof tables.webinars.$inferSelect;
+
+/** The public view of a webinar: never the join URL. */
+export function toPublicWebinar(row: WebinarRow, confirmedCount: number): TPublicWebinar {
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    themeSlug: row.themeSlug,
+    title: row.title,
+    description: row.description,
+    startsAt: row.startsAt.toISOString(),
+    durationMinutes: row.durationMinutes,
+    hostTimeZone: row.hostTimeZone,
+    languages: row.languages,
+    capacity: row.capacity,
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - confirmedCount),
+    status: row.status,
+  };
+}
+
+/** The coordinator view: everything, including the secret join URL. */
+export function toAdminWebinar(row: WebinarRow, confirmedCount: number, registrationsCount: number): TAdminWebinar {
+  return {
+    ...toPublicWebinar(row, confirmedCount),
+    joinUrl: row.joinUrl,
+    recordingUrl: row.recordingUrl,
+    reminderOffsetsMinutes: row.reminderOffsetsMinutes,
+    version: row.version,
+    registrationsCount,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

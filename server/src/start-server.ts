@@ -1,0 +1,131 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from '@convene/shared/db';
+import {
+  checkEvictionPolicy,
+  createLogger,
+  createRedis,
+  redisUnreachableMessage,
+  waitForRedis,
+  type Logger,
+} from '@convene/shared/node';
+import { startWorkers, type RunningWorkers, type WorkerEnv } from '@convene/worker';
+import { createClient, type RedisClientType } from 'redis';
+import { createApp } from './app.js';
+import type { AppContext } from './context.js';
+import type { ServerEnv } from './env.js';
+import { MailQueue } from './queues/mail-queue.js';
+import { ensureFirstAdmin } from './services/auth/ensure-first-admin.js';
+import { loadOrCreateSessionSecret } from './services/auth/session-secret.js';
+import { seedDatabase } from './services/seed/seed-database.js';
+
+export class StartupError extends Error {}
+
+export type StartOptions = {
+  env: ServerEnv;
+  /** Worker settings when the workers run in this process; null for an API-only process. */
+  workerEnv: WorkerEnv | null;
+  logger?: Logger;
+  /** Where the one-time generated admin password goes. */
+  print?: (text: string) => void;
+};
+
+export type RunningServer = {
+  url: string;
+  ctx: AppContext;
+  server: Server;
+  workers: RunningWorkers | null;
+  close: () => Promise<void>;
+};
+
+/**
+ * Starts the platform: Redis, database (migrated and seeded), HTTP API, and — in the
+ * embedded default — the workers. The returned close() shuts down in order: HTTP, then
+ * workers, then queues, then Redis and the database.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { env } = options;
+  const logger = options.logger ?? createLogger('convene', env.LOG_LEVEL);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    const redis = createRedis(env.REDIS_URL, 'producer');
+    cleanups.push(() => redis.quit().catch(() => redis.disconnect()));
+    await waitForRedis(redis, 3000).catch(() => {
+      throw new StartupError(redisUnreachableMessage(env.REDIS_URL));
+    });
+    redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
+    await checkEvictionPolicy(redis, logger);
+
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    cleanups.push(() => database.close());
+    await seedDatabase(database.db, { demo: env.SEED_DEMO });
+    await ensureFirstAdmin(database.db, logger, {
+      adminEmail: env.ADMIN_EMAIL,
+      adminPassword: env.ADMIN_PASSWORD,
+      allowGenerated: database.kind === 'pglite' && env.NODE_ENV !== 'production',
+      print: options.print ?? ((text) => process.stdout.write(text)),
+    });
+
+    const sessionClient = createClient({ url: env.REDIS_URL, disableOfflineQueue: true }) as RedisClientType;
+    sessionClient.on('error', (err: Error) => logger.warn({ err: err.message }, 'session store error'));
+    await sessionClient.connect();
+    cleanups.push(() => sessionClient.quit());
+
+    const mailQueue = new MailQueue(redis, env.QUEUE_PREFIX, logger);
+    cleanups.push(() => mailQueue.close());
+
+    const ctx: AppContext = {
+      env,
+      database,
+      db: database.db,
+      logger,
+      redis,
+      mailQueue,
+      sessionSecret: loadOrCreateSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
+    };
+
+    let workers: RunningWorkers | null = null;
+    if (options.workerEnv) {
+      const w = options.workerEnv;
+      workers = await startWorkers({
+        db: database.db,
+        logger: logger.child({ process: 'worker' }),
+        redisUrl: env.REDIS_URL,
+        queuePrefix: env.QUEUE_PREFIX,
+        dataDir: env.DATA_DIR,
+        smtpUrl: w.SMTP_URL,
+        mailFrom: w.MAIL_FROM,
+        publicUrl: env.PUBLIC_URL,
+        concurrency: w.WORKER_CONCURRENCY,
+        ratePerSecond: w.MAIL_RATE_PER_SECOND,
+      });
+      const running = workers;
+      cleanups.push(() => running.close());
+    }
+
+    const server = createServer(createApp(ctx, sessionClient));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(env.PORT, env.HOST, () => resolve());
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5000).unref();
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+    logger.info({ url, database: database.kind, workers: Boolean(workers) }, 'Convene is up');
+    return { url, ctx, server, workers, close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}

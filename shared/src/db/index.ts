@@ -1,0 +1,2 @@
+export * as tables from './schema.js';
+export * from './client.js';

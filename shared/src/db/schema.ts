@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { TLanguage } from '../schemas/common.js';
+
+type LocalizedText = Partial<Record<TLanguage, string>>;
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const themes = pgTable('themes', {
+  slug: text('slug').primaryKey(),
+  kind: text('kind', { enum: ['orientation', 'consultation'] }).notNull(),
+  position: integer('position').notNull().default(0),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  description: jsonb('description').$type<LocalizedText>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const webinars = pgTable(
+  'webinars',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    kind: text('kind', { enum: ['orientation', 'thematic'] }).notNull(),
+    themeSlug: text('theme_slug')
+      .notNull()
+      .references(() => themes.slug, { onUpdate: 'cascade' }),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull(),
+    /** UTC instant. */
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    hostTimeZone: text('host_time_zone').notNull(),
+    languages: jsonb('languages').$type<TLanguage[]>().notNull(),
+    capacity: integer('capacity'),
+    /** Secret: only ever sent to registrants. */
+    joinUrl: text('join_url').notNull(),
+    status: text('status', { enum: ['draft', 'scheduled', 'cancelled', 'completed'] }).notNull(),
+    recordingUrl: text('recording_url'),
+    reminderOffsetsMinutes: jsonb('reminder_offsets_minutes').$type<number[]>().notNull(),
+    /** Bumped whenever startsAt changes, so mail rendered for an old time is never sent. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webinars_starts_at_idx').on(t.startsAt)],
+);
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    webinarId: uuid('webinar_id')
+      .notNull()
+      .references(() => webinars.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    /** Lower-cased email: the idempotency key with webinarId. */
+    emailNormalized: text('email_normalized').notNull(),
+    organization: text('organization').notNull().default(''),
+    country: text('country').notNull(),
+    language: text('language').$type<TLanguage>().notNull(),
+    timeZone: text('time_zone').notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    /** Secret: travels only by email, in the manage link. */
+    manageToken: text('manage_token').notNull().unique(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('registrations_webinar_email_uq').on(t.webinarId, t.emailNormalized),
+    index('registrations_webinar_status_idx').on(t.webinarId, t.status),
+  ],
+);
+
+export const NOTIFICATION_KINDS = [
+  'invitation',
+  'confirmation',
+  'reminder',
+  'reschedule',
+  'cancellation',
+  'waitlist_promotion',
+  'follow_up',
+] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+
+/** The outbox: one row per email that must go out. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    webinarId: uuid('webinar_id')
+      .notNull()
+      .references(() => webinars.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
+    /** The webinar version the mail was planned for; a mismatch at send time skips it. */
+    webinarVersion: integer('webinar_version').notNull(),
+    offsetMinutes: integer('offset_minutes'),
+    /** (target, kind, webinar, version/offset): makes "send twice" impossible to enqueue. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('notifications_status_scheduled_idx').on(t.status, t.scheduledAt),
+    index('notifications_registration_idx').on(t.registrationId),
+    check('notifications_attempts_nonneg', sql`${t.attempts} >= 0`),
+  ],
+);
+
+/** Mail kept by the local outbox transport (no SMTP_URL): viewable by coordinators. */
+export const outboxMessages = pgTable('outbox_messages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  notificationId: uuid('notification_id')
+    .notNull()
+    .unique()
+    .references(() => notifications.id, { onDelete: 'cascade' }),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  messageId: text('message_id').notNull(),
+  /** The whole RFC 5322 message, as also written to DATA_DIR/outbox/<id>.eml. */
+  raw: text('raw').notNull(),
+  createdAt: createdAt(),
+});
+
+export const coordinatorAccounts = pgTable('coordinator_accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'coordinator'] }).notNull(),
+  regionScope: jsonb('region_scope').$type<string[]>(),
+  themeScope: jsonb('theme_scope').$type<string[]>(),
+  active: boolean('active').notNull().default(true),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

@@ -1,0 +1,5 @@
+export * from './paths.js';
+export * from './env-common.js';
+export * from './logger.js';
+export * from './redis.js';
+export * from './shutdown.js';

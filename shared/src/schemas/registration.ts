@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZTimeZone, ZUuid } from './common.js';
+
+export const ZRegistrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
+export type TRegistrationStatus = z.infer<typeof ZRegistrationStatus>;
+
+export const ZCreateRegistration = z.strictObject({
+  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
+  email: ZEmail,
+  organization: z.string().trim().max(200, { error: 'too_long' }).optional().default(''),
+  country: ZCountry,
+  language: ZLanguage,
+  timeZone: ZTimeZone,
+  consent: z.literal(true, { error: 'consent_required' }),
+});
+export type TCreateRegistration = z.infer<typeof ZCreateRegistration>;
+export type TCreateRegistrationInput = z.input<typeof ZCreateRegistration>;
+
+/** What the registrant gets back. No manage token: that travels only by email. */
+export const ZRegistrationResult = z.object({
+  registration: z.object({
+    id: ZUuid,
+    webinarSlug: ZSlug,
+    status: ZRegistrationStatus,
+    language: ZLanguage,
+    timeZone: ZTimeZone,
+    createdAt: ZInstant,
+  }),
+  /** True when this email was already registered: nothing new was sent. */
+  alreadyRegistered: z.boolean(),
+});
+export type TRegistrationResult = z.infer<typeof ZRegistrationResult>;

@@ -1,0 +1,96 @@
+/*
+ * Time-zone helpers shared by the client and the emails. Instants are stored in UTC;
+ * these format them for one reader, always naming the zone.
+ */
+
+const validity = new Map<string, boolean>();
+
+/** True for an IANA zone name the runtime knows (aliases like "UTC" included). */
+export function isValidTimeZone(zone: string): boolean {
+  const cached = validity.get(zone);
+  if (cached !== undefined) return cached;
+  let ok = false;
+  // "Etc/GMT+5"-style and lower-case spellings are accepted by Intl; require the
+  // canonical IANA shape so what we store is what the zone database calls it.
+  if (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+  }
+  if (validity.size < 1000) validity.set(zone, ok);
+  return ok;
+}
+
+/** Every zone this runtime lists, for pickers. */
+export function listTimeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
+}
+
+export type FormattedInstant = {
+  /** Date and time in the zone, e.g. "Monday, 1 March 2027, 14:00". */
+  dateTime: string;
+  /** The zone's long name in the reader's language, e.g. "Central European Standard Time". */
+  zoneName: string;
+  /** The IANA id, e.g. "Europe/Paris" — names the zone unambiguously. */
+  zoneId: string;
+  /** "dateTime zoneName (zoneId)" — what we show and mail. */
+  full: string;
+};
+
+/** Formats an instant for a reader: in their zone and language, with the zone named. */
+export function formatInstant(instant: Date | string, zone: string, locale: string): FormattedInstant {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+  const zonePart = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'long' })
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName');
+  const zoneName = zonePart?.value ?? zone;
+  return { dateTime, zoneName, zoneId: zone, full: `${dateTime} ${zoneName} (${zone})` };
+}
+
+/** The zone the runtime (browser or server) is set to. */
+export function detectTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
+/** The offset of a zone from UTC at an instant, in minutes (east positive). */
+export function zoneOffsetMinutes(zone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instant of a wall-clock time in a zone (e.g. 14:00 in Africa/Nairobi). */
+export function wallTimeToUtc(
+  wall: { year: number; month: number; day: number; hour: number; minute: number },
+  zone: string,
+): Date {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  let guess = naive - zoneOffsetMinutes(zone, new Date(naive)) * 60_000;
+  // A second pass settles the offset when the first guess crossed a DST change.
+  guess = naive - zoneOffsetMinutes(zone, new Date(guess)) * 60_000;
+  return new Date(guess);
+}

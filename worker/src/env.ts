@@ -1,0 +1,29 @@
+import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
+import { z } from 'zod';
+
+export const ZWorkerEnv = z
+  .object({
+    ...commonEnvShape,
+    // smtp(s)://user:pass@host:port — pooled SMTP. Unset: mail is kept in the local outbox.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    // Sender of every email.
+    MAIL_FROM: z.string().min(3).default('Convene <no-reply@convene.localhost>'),
+    // Base URL of the platform, for links in emails.
+    PUBLIC_URL: z.url().optional(),
+    // Port of the API, used for PUBLIC_URL's default.
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Mail jobs processed at once by this worker.
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+    // Upper bound on messages sent per second by each worker (0 = no limit).
+    MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  })
+  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
+
+export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  return parseEnvOrExit(ZWorkerEnv, source, 'convene worker');
+}

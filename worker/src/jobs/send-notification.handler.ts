@@ -1,0 +1,54 @@
+import { ZSendNotificationJob } from '@convene/shared';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { rendererFor } from '../mail/templates/index.js';
+import { isPermanentSmtpError } from '../mail/smtp-errors.js';
+import { claimNotification, markFailed, markSent, markSkipped, releaseClaim } from '../outbox/claim-notification.js';
+import { loadNotificationContext } from '../outbox/notification-context.js';
+import { reasonToSkip } from '../outbox/still-valid.js';
+import type { WorkerDeps } from './worker-deps.js';
+
+/** A row that failed this many times in all is given up on (recorded as failed). */
+const MAX_ROW_ATTEMPTS = 25;
+
+/**
+ * Sends one outbox row: claim, check it still makes sense, render, send, record. Run twice,
+ * it sends once — the second run cannot claim the row.
+ */
+export async function handleSendNotification(job: Job, deps: WorkerDeps): Promise<void> {
+  const payload = ZSendNotificationJob.safeParse(job.data);
+  if (!payload.success) throw new UnrecoverableError('invalid send-notification payload');
+  const id = payload.data.notificationId;
+
+  const claimed = await claimNotification(deps.db, id);
+  if (!claimed) return;
+  const log = deps.logger.child({ notificationId: id, kind: claimed.kind, jobId: job.id });
+
+  const context = await loadNotificationContext(deps.db, claimed);
+  const skip = context ? reasonToSkip(context) : 'webinar_deleted';
+  if (skip || !context) {
+    await markSkipped(deps.db, id, skip ?? 'webinar_deleted');
+    log.info({ reason: skip }, 'notification skipped');
+    return;
+  }
+  const render = rendererFor(claimed.kind);
+  if (!render) {
+    await markFailed(deps.db, id, `no template for ${claimed.kind}`);
+    throw new UnrecoverableError(`no template for ${claimed.kind}`);
+  }
+
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.transport.send(render(context, deps.settings), id));
+  } catch (err) {
+    const reason = (err as Error).message ?? String(err);
+    if (isPermanentSmtpError(err) || claimed.attempts >= MAX_ROW_ATTEMPTS) {
+      await markFailed(deps.db, id, reason);
+      log.warn({ reason }, 'notification failed permanently');
+      throw new UnrecoverableError(reason);
+    }
+    await releaseClaim(deps.db, id, reason);
+    throw err;
+  }
+  await markSent(deps.db, id, messageId);
+  log.info('notification sent');
+}

@@ -1,0 +1,44 @@
+import { openDatabase } from '@convene/shared/db';
+import { createLogger, createRedis, installShutdown, redisUnreachableMessage, waitForRedis } from '@convene/shared/node';
+import { loadWorkerEnv } from './env.js';
+import { startWorkers } from './start-workers.js';
+
+// A separate worker process (production topology). Needs PostgreSQL: PGlite is single-process.
+const env = loadWorkerEnv();
+const logger = createLogger('convene-worker', env.LOG_LEVEL);
+
+if (!env.DATABASE_URL) {
+  process.stderr.write(
+    'convene worker: set DATABASE_URL to a PostgreSQL database. With the embedded PGlite database, "npm start" runs the workers in the server process.\n',
+  );
+  process.exit(1);
+}
+
+const probe = createRedis(env.REDIS_URL, 'producer');
+try {
+  await waitForRedis(probe, 3000);
+} catch {
+  process.stderr.write(`convene worker: ${redisUnreachableMessage(env.REDIS_URL)}\n`);
+  process.exit(1);
+} finally {
+  probe.disconnect();
+}
+
+const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const workers = await startWorkers({
+  db: database.db,
+  logger,
+  redisUrl: env.REDIS_URL,
+  queuePrefix: env.QUEUE_PREFIX,
+  dataDir: env.DATA_DIR,
+  smtpUrl: env.SMTP_URL,
+  mailFrom: env.MAIL_FROM,
+  publicUrl: env.PUBLIC_URL,
+  concurrency: env.WORKER_CONCURRENCY,
+  ratePerSecond: env.MAIL_RATE_PER_SECOND,
+});
+
+installShutdown(async () => {
+  await workers.close();
+  await database.close();
+}, logger);

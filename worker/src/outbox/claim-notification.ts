@@ -1,0 +1,48 @@
+import { tables, type Db } from '@convene/shared/db';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { NotificationRow } from './notification-context.js';
+
+const n = tables.notifications;
+
+/**
+ * Claims a due outbox row (pending -> sending) with a guarded UPDATE. Only one run can
+ * win; a second run of the same job, or a job that fires early, gets null and does nothing.
+ */
+export async function claimNotification(db: Db, id: string, now = new Date()): Promise<NotificationRow | null> {
+  const [row] = await db
+    .update(n)
+    .set({ status: 'sending', claimedAt: now, attempts: sql`${n.attempts} + 1`, updatedAt: now })
+    .where(and(eq(n.id, id), eq(n.status, 'pending'), lte(n.scheduledAt, new Date(now.getTime() + 5_000))))
+    .returning();
+  return row ?? null;
+}
+
+export async function markSent(db: Db, id: string, providerMessageId: string): Promise<void> {
+  await db
+    .update(n)
+    .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null, updatedAt: new Date() })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}
+
+/** Mail that must not go out any more (webinar cancelled, registration cancelled…). */
+export async function markSkipped(db: Db, id: string, reason: string): Promise<void> {
+  await db
+    .update(n)
+    .set({ status: 'cancelled', lastError: reason, updatedAt: new Date() })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}
+
+export async function markFailed(db: Db, id: string, reason: string): Promise<void> {
+  await db
+    .update(n)
+    .set({ status: 'failed', lastError: reason.slice(0, 500), updatedAt: new Date() })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}
+
+/** Gives a claimed row back after a temporary failure, so a retry can claim it again. */
+export async function releaseClaim(db: Db, id: string, reason: string): Promise<void> {
+  await db
+    .update(n)
+    .set({ status: 'pending', claimedAt: null, lastError: reason.slice(0, 500), updatedAt: new Date() })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}

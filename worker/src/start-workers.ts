@@ -1,0 +1,100 @@
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RECONCILER_SCHEDULER_ID } from '@convene/shared';
+import type { Db } from '@convene/shared/db';
+import { createRedis, type Logger } from '@convene/shared/node';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { JOB_DEFINITIONS } from './jobs/index.js';
+import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
+import type { WorkerDeps } from './jobs/worker-deps.js';
+import { createMailTransport } from './mail/transport.js';
+
+export type WorkerOptions = {
+  db: Db;
+  logger: Logger;
+  redisUrl: string;
+  queuePrefix: string;
+  dataDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl: string;
+  concurrency: number;
+  /** Messages per second per worker; 0 = unlimited. */
+  ratePerSecond: number;
+  /** Run the reconciler every this many ms (default one minute). */
+  reconcileEveryMs?: number;
+};
+
+export type RunningWorkers = {
+  /** Runs one reconciler pass now (the scheduler also runs it every minute). */
+  reconcileNow: () => Promise<ReconcileResult>;
+  /** Ordered shutdown: stop taking jobs, finish the active ones, close queues, Redis, SMTP. */
+  close: () => Promise<void>;
+};
+
+/** Starts the BullMQ workers of every queue in the registry, and the reconciler schedule. */
+export async function startWorkers(options: WorkerOptions): Promise<RunningWorkers> {
+  const { logger } = options;
+  const connection = createRedis(options.redisUrl, 'worker', logger);
+  const prefix = options.queuePrefix;
+  const mailQueue = new Queue(QUEUES.mail, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const schedulesQueue = new Queue(QUEUES.schedules, { connection, prefix });
+  for (const q of [mailQueue, schedulesQueue]) q.on('error', (err) => logger.warn({ err: err.message, queue: q.name }, 'queue error'));
+
+  const transport = createMailTransport({
+    smtpUrl: options.smtpUrl,
+    mailFrom: options.mailFrom,
+    db: options.db,
+    dataDir: options.dataDir,
+  });
+  const deps: WorkerDeps = {
+    db: options.db,
+    logger,
+    transport,
+    settings: { publicUrl: options.publicUrl, mailFrom: options.mailFrom },
+    mailQueue,
+  };
+
+  const workers = Object.values(QUEUES).map((queueName) => {
+    const handlers = new Map(JOB_DEFINITIONS.filter((d) => d.queue === queueName).map((d) => [d.name, d.handle]));
+    const worker = new Worker(
+      queueName,
+      async (job: Job) => {
+        const handle = handlers.get(job.name);
+        if (!handle) throw new UnrecoverableError(`no handler for job ${job.name}`);
+        return handle(job, deps);
+      },
+      {
+        connection,
+        prefix,
+        concurrency: queueName === QUEUES.mail ? options.concurrency : 1,
+        ...(queueName === QUEUES.mail && options.ratePerSecond > 0
+          ? { limiter: { max: options.ratePerSecond, duration: 1000 } }
+          : {}),
+      },
+    );
+    worker.on('error', (err) => logger.warn({ err: err.message, queue: queueName }, 'worker error'));
+    // Log once, on the final failure only; retries are expected and quiet.
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (final) logger.error({ jobId: job.id, job: job.name, err: err.message }, 'job failed for good');
+    });
+    return worker;
+  });
+
+  await schedulesQueue.upsertJobScheduler(
+    RECONCILER_SCHEDULER_ID,
+    { every: options.reconcileEveryMs ?? 60_000 },
+    { name: JOBS.reconcileOutbox, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+  );
+  logger.info({ transport: transport.kind, concurrency: options.concurrency }, 'workers started');
+
+  return {
+    reconcileNow: () => handleReconcileOutbox(null, deps),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([mailQueue.close(), schedulesQueue.close()]);
+      await connection.quit().catch(() => connection.disconnect());
+      transport.close();
+    },
+  };
+}
