@@ -1,5 +1,5 @@
 export { startWorkers, type RunningWorkers, type WorkerOptions } from './start-workers.js';
-export { loadWorkerEnv, type WorkerEnv } from './env.js';
+export { loadWorkerEnv, ZWorkerEnv, type WorkerEnv } from './env.js';
 export { handleSendNotification } from './jobs/send-notification.handler.js';
 export { handleReconcileOutbox } from './jobs/reconcile-outbox.handler.js';
 export type { WorkerDeps } from './jobs/worker-deps.js';

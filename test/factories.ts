@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { SEED_THEMES, type TCreateRegistrationInput } from '@convene/shared';
+import { tables, type Db } from '@convene/shared/db';
+import { sql } from 'drizzle-orm';
+
+type NewWebinar = typeof tables.webinars.$inferInsert;
+type WebinarRow = typeof tables.webinars.$inferSelect;
+
+const DAY = 24 * 3600_000;
+
+/** Inserts the seed themes when the table is empty (seeding runs at start-up, truncation may not keep them). */
+export async function ensureThemes(db: Db): Promise<void> {
+  await db.insert(tables.themes).values(SEED_THEMES).onConflictDoNothing();
+}
+
+/** A scheduled thematic webinar ten days ahead, hosted from Mexico City. */
+export async function createWebinarRow(db: Db, overrides: Partial<NewWebinar> = {}): Promise<WebinarRow> {
+  await ensureThemes(db);
+  const [row] = await db
+    .insert(tables.webinars)
+    .values({
+      slug: `webinar-${randomBytes(4).toString('hex')}`,
+      kind: 'thematic',
+      themeSlug: 'irregular-migration-pathways',
+      title: { en: 'Regular pathways and decent work', es: 'Vías regulares y trabajo decente', ar: 'المسارات النظامية والعمل اللائق', fr: 'Voies régulières et travail décent' },
+      description: { en: 'Labour mobility and recognition of skills.' },
+      startsAt: new Date(Date.now() + 10 * DAY),
+      durationMinutes: 90,
+      hostTimeZone: 'America/Mexico_City',
+      languages: ['en', 'es', 'fr', 'ar'],
+      capacity: null,
+      joinUrl: 'https://meet.example.org/secret-room-42',
+      status: 'scheduled',
+      reminderOffsetsMinutes: [10080, 1440, 60],
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error('no webinar row');
+  return row;
+}
+
+/** A valid registration body; override what the test is about. */
+export function registrationBody(overrides: Partial<TCreateRegistrationInput> = {}): TCreateRegistrationInput {
+  return {
+    name: 'Amina Diallo',
+    email: `amina.${randomBytes(3).toString('hex')}@example.org`,
+    organization: 'Migrant Workers Network',
+    country: 'SN',
+    language: 'en',
+    timeZone: 'Africa/Dakar',
+    consent: true,
+    ...overrides,
+  };
+}
+
+/** Empties the tables a test writes to; themes and accounts stay. */
+export async function truncateActivity(db: Db): Promise<void> {
+  await db.execute(sql`truncate table outbox_messages, notifications, registrations, webinars cascade`);
+}
+
+/** Polls until fn returns a truthy value (or throws after timeoutMs). */
+export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
