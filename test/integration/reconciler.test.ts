@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RECONCILER_SCHEDULER_ID } from '@convene/shared';
+import { tables } from '@convene/shared/db';
+import { createLogger } from '@convene/shared/node';
+import { startWorkers } from '@convene/worker';
+import { Queue } from 'bullmq';
+import { createWebinarRow, eventually, registrationBody } from '../factories.js';
+import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+import { databaseKinds } from '../support/test-database.js';
+
+describe.each(databaseKinds())('outbox reconciler (%s)', (kind) => {
+  let redis: PrivateRedis;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    // Its own redis-server: FLUSHALL here must not touch the Redis other test files use.
+    redis = await startPrivateRedis();
+    stack = await startTestStack({ kind, withWorker: false, redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await redis?.stop();
+  });
+
+  it('delivers a pending confirmation whose job was lost to FLUSHALL', async () => {
+    const webinar = await createWebinarRow(stack.db);
+    const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
+    expect(res.status).toBe(201);
+    expect(await redis.client.keys('*')).not.toHaveLength(0);
+
+    await redis.client.flushall();
+    const [notification] = await stack.db.select().from(tables.notifications);
+    const mailQueue = new Queue('mail', { connection: redis.client, prefix: stack.prefix });
+    // The job is gone: only the outbox row knows the mail is owed.
+    expect(await mailQueue.getJob(`notif-${notification!.id}`)).toBeUndefined();
+    await mailQueue.close();
+
+    // Starting the workers registers the reconciler's job scheduler, which runs at once
+    // and then every minute.
+    const workers = await startWorkers({
+      db: stack.db,
+      logger: createLogger('test', 'silent'),
+      redisUrl: redis.url,
+      queuePrefix: stack.prefix,
+      dataDir: stack.target.dataDir,
+      smtpUrl: stack.sink!.url,
+      mailFrom: 'Convene <noreply@convene.test>',
+      publicUrl: 'http://convene.test',
+      concurrency: 2,
+      ratePerSecond: 0,
+    });
+    try {
+      await stack.sink!.waitFor(1);
+      await eventually(async () => {
+        const [n] = await stack.db.select().from(tables.notifications);
+        return n?.status === 'sent';
+      });
+
+      // Once sent, a second pass finds nothing to do.
+      expect((await workers.reconcileNow()).requeued).toBe(0);
+      expect(stack.sink!.messages).toHaveLength(1);
+
+      // The reconciler runs every minute from a BullMQ job scheduler.
+      const schedules = new Queue('schedules', { connection: redis.client, prefix: stack.prefix });
+      const scheduler = await schedules.getJobScheduler(RECONCILER_SCHEDULER_ID);
+      expect(scheduler?.every).toBe(60_000);
+      await schedules.close();
+    } finally {
+      await workers.close();
+    }
+  });
+});
