@@ -6,7 +6,17 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // Public pages are read on old phones: keep the output plain ES2020.
+    // Participants use old phones: emit syntax their browsers parse.
     target: 'es2020',
+    rolldownOptions: {
+      treeshake: {
+        // @convene/shared is imported through one barrel that also holds server-side schemas
+        // (auth, outbox, jobs, admin webinars…). Its modules only declare things, and building
+        // a zod schema has no side effect, so unused schemas can be dropped from the bundle
+        // instead of growing it with every schema added to shared/.
+        moduleSideEffects: [{ test: /\/shared\/src\//, sideEffects: false }],
+        manualPureFunctions: ['z'],
+      },
+    },
   },
 });

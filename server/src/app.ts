@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { REPO_ROOT } from '@convene/shared/node';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -69,6 +70,8 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
     }),
   );
 
+  // Many readers are on slow mobile links: compress every text response.
+  app.use(compression());
   app.use(healthRouter(ctx));
   app.use('/api', express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
   app.use('/api', openApiRouter(ctx));
@@ -99,6 +102,8 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
 /** The built client (client/dist), with index.html for every page route. */
 function serveClient(app: Express): void {
   const index = path.join(CLIENT_DIST, 'index.html');
+  // Vite names assets by content hash, so they can be cached for good.
+  app.use('/assets', express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
   app.get('/{*page}', (_req, res) => {
     if (existsSync(index)) {

@@ -40,7 +40,8 @@ export const ZServerEnv = z
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
     }
-  })
+    // Run even when other variables are invalid, so every problem is listed at once.
+  }, { when: () => true })
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

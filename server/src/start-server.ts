@@ -47,13 +47,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { env } = options;
   const logger = options.logger ?? createLogger('convene', env.LOG_LEVEL);
   const cleanups: (() => Promise<unknown>)[] = [];
+  // Reverse start order; each step is bounded so a dead Redis cannot stall the shutdown.
   const closeAll = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    for (const cleanup of cleanups.reverse()) await withTimeout(cleanup(), 5000).catch(() => undefined);
   };
 
   try {
     const redis = createRedis(env.REDIS_URL, 'producer');
-    cleanups.push(() => redis.quit().catch(() => redis.disconnect()));
+    cleanups.push(async () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()));
     await waitForRedis(redis, 3000).catch(() => {
       throw new StartupError(redisUnreachableMessage(env.REDIS_URL));
     });
@@ -73,7 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const sessionClient = createClient({ url: env.REDIS_URL, disableOfflineQueue: true }) as RedisClientType;
     sessionClient.on('error', (err: Error) => logger.warn({ err: err.message }, 'session store error'));
     await sessionClient.connect();
-    cleanups.push(() => sessionClient.quit());
+    cleanups.push(async () => (sessionClient.isReady ? sessionClient.quit() : sessionClient.destroy()));
 
     const mailQueue = new MailQueue(redis, env.QUEUE_PREFIX, logger);
     cleanups.push(() => mailQueue.close());
@@ -128,4 +129,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await closeAll();
     throw err;
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref())]);
 }

@@ -5,15 +5,21 @@ import { readPreference, writePreference } from './storage';
 
 const LANGUAGE_KEY = 'convene.lang';
 
-/** Each language named in itself, so a reader finds theirs whatever the page language. */
-export const LANGUAGE_NAMES: Record<TLanguage, string> = {
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-  ar: 'العربية',
-};
+/**
+ * A language named in itself ("Français", "العربية"), so readers find theirs whatever the
+ * page language. From Intl, so a language added to the catalogs is named without code here.
+ */
+export function endonym(language: TLanguage): string {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+    return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+  } catch {
+    return language;
+  }
+}
 
-function asLanguage(value: string | null | undefined): TLanguage | undefined {
+/** The language a tag names, if it has a catalog ("AR" and "ar" alike). */
+export function asLanguage(value: string | null | undefined): TLanguage | undefined {
   if (!value) return undefined;
   const parsed = ZLanguage.safeParse(value.toLowerCase());
   return parsed.success ? parsed.data : undefined;
@@ -34,11 +40,6 @@ export function detectLanguage(): TLanguage {
     if (primary) return primary;
   }
   return 'en';
-}
-
-/** The current UI language, narrowed to the ones with a catalog. */
-export function currentLanguage(): TLanguage {
-  return asLanguage(i18next.resolvedLanguage ?? i18next.language) ?? 'en';
 }
 
 function applyToDocument(language: TLanguage): void {

@@ -1,0 +1,54 @@
+import type { MouseEvent, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type SummaryItem = {
+  /** The id of the control to jump to; absent for errors about the whole form. */
+  targetId?: string;
+  /** The field's label, shown before the message so generic messages stay clear. */
+  label?: string;
+  text: string;
+};
+
+type Props = { items: SummaryItem[]; ref?: Ref<HTMLDivElement> };
+
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
+  // Focus, not just scroll: the reader should be able to type straight away.
+  event.preventDefault();
+  document.getElementById(id)?.focus();
+}
+
+/**
+ * The list of problems above a form. It takes focus after a failed submit so screen reader
+ * and keyboard users land on it; each item moves focus to its field.
+ */
+export function ErrorSummary({ items, ref }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h3 id="error-summary-title" className="error-summary-title">
+        {t('form.errorSummary')}
+      </h3>
+      <ul>
+        {items.map((item, i) => {
+          const content = (
+            <>
+              {item.label && <span className="error-summary-field">{item.label}</span>} {item.text}
+            </>
+          );
+          const { targetId } = item;
+          return (
+            <li key={targetId ?? `form-${i}`}>
+              {targetId ? (
+                <a href={`#${targetId}`} onClick={(e) => focusField(e, targetId)}>
+                  {content}
+                </a>
+              ) : (
+                content
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
