@@ -19,4 +19,5 @@ export default {
   // Two cores: two test files at a time, each with its own database and queue prefix.
   maxWorkers: 2,
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

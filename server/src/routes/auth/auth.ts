@@ -1,12 +1,12 @@
 import { ZLogin, type TLogin } from '@convene/shared';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LoginThrottle } from '../../middlewares/login-throttle.js';
 import { validateBody } from '../../middlewares/validate.js';
 import { authenticate } from '../../services/auth/authenticate.js';
 
-type CsrfTools = { generateCsrfToken: (req: Request, res: import('express').Response) => string };
+type CsrfTools = { generateCsrfToken: (req: Request, res: Response) => string };
 
 const regenerate = (req: Request) =>
   new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
