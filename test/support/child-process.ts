@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '@convene/shared/node';
+
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+export type Child = {
+  process: ChildProcess;
+  output: () => string;
+  /** Resolves when the output contains text (rejects after timeoutMs or on exit). */
+  waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
+  /** Sends a signal and resolves with the exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+};
+
+/** Runs a TypeScript entry point of the repo as a real child process. */
+export function spawnEntry(entry: string, args: string[], env: Record<string, string>): Child {
+  const child = spawn(TSX, [path.join(REPO_ROOT, entry), ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    process: child,
+    output: () => output,
+    waitForOutput: async (text, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!output.includes(text)) {
+        if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before "${text}":\n${output}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
