@@ -1,4 +1,4 @@
-import { createLogger, installShutdown } from '@convene/shared/node';
+import { createLogger, installShutdown, loggableError } from '@convene/shared/node';
 import { loadWorkerEnv } from '@convene/worker';
 import { loadServerEnv } from './env.js';
 import { startServer, StartupError } from './start-server.js';
@@ -25,7 +25,7 @@ try {
   if (err instanceof StartupError) {
     process.stderr.write(`convene: ${err.message}\n`);
   } else {
-    logger.fatal({ err }, 'start-up failed');
+    logger.fatal({ err: loggableError(err) }, 'start-up failed');
   }
   process.exit(1);
 }

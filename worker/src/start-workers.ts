@@ -1,6 +1,6 @@
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RECONCILER_SCHEDULER_ID } from '@convene/shared';
 import type { Db } from '@convene/shared/db';
-import { createRedis, type Logger } from '@convene/shared/node';
+import { createRedis, loggableError, type Logger } from '@convene/shared/node';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { JOB_DEFINITIONS } from './jobs/index.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
@@ -76,7 +76,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     worker.on('failed', (job, err) => {
       if (!job) return;
       const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      if (final) logger.error({ jobId: job.id, job: job.name, err: err.message }, 'job failed for good');
+      if (final) logger.error({ jobId: job.id, job: job.name, err: loggableError(err) }, 'job failed for good');
     });
     return worker;
   });

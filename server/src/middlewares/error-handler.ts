@@ -1,4 +1,4 @@
-import type { Logger } from '@convene/shared/node';
+import { loggableError, type Logger } from '@convene/shared/node';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error.js';
 
@@ -38,7 +38,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (!appError) {
-      logger.error({ err, reqId: req.id }, 'unhandled error');
+      logger.error({ err: loggableError(err), reqId: req.id }, 'unhandled error');
       res.status(500).json({ error: { code: 'internal', message: 'Something went wrong; it has been logged' } });
       return;
     }

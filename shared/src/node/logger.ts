@@ -32,3 +32,25 @@ export function createLogger(name: string, level: string, destination?: NodeJS.W
     destination ?? process.stdout,
   );
 }
+
+const EMAIL = /[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+/g;
+
+/** Masks email addresses in free text (SMTP replies and database errors quote them). */
+export function maskPersonalData(text: string): string {
+  return text.replace(EMAIL, '[email]');
+}
+
+/**
+ * An error as it may be logged: type, code and a masked message and stack — never the
+ * driver's extra fields (a PostgreSQL error's `detail` quotes the row's values).
+ */
+export function loggableError(err: unknown): { type: string; code?: string; message: string; stack?: string } {
+  if (!(err instanceof Error)) return { type: typeof err, message: maskPersonalData(String(err)) };
+  const code = (err as { code?: unknown }).code;
+  return {
+    type: err.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: maskPersonalData(err.message),
+    ...(err.stack ? { stack: maskPersonalData(err.stack) } : {}),
+  };
+}

@@ -1,4 +1,4 @@
-import type { Logger } from './logger.js';
+import { loggableError, type Logger } from './logger.js';
 
 /**
  * Graceful shutdown on SIGTERM/SIGINT: runs close() once; a second signal or the timeout
@@ -20,7 +20,7 @@ export function installShutdown(close: () => Promise<void>, logger: Logger, time
     close().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error({ err }, 'error during shutdown');
+        logger.error({ err: loggableError(err) }, 'error during shutdown');
         process.exit(1);
       },
     );

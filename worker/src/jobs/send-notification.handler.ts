@@ -1,4 +1,5 @@
 import { ZSendNotificationJob } from '@convene/shared';
+import { maskPersonalData } from '@convene/shared/node';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { rendererFor } from '../mail/templates/index.js';
 import { isPermanentSmtpError } from '../mail/smtp-errors.js';
@@ -43,7 +44,7 @@ export async function handleSendNotification(job: Job, deps: WorkerDeps): Promis
     const reason = (err as Error).message ?? String(err);
     if (isPermanentSmtpError(err) || claimed.attempts >= MAX_ROW_ATTEMPTS) {
       await markFailed(deps.db, id, reason);
-      log.warn({ reason }, 'notification failed permanently');
+      log.warn({ reason: maskPersonalData(reason) }, 'notification failed permanently');
       throw new UnrecoverableError(reason);
     }
     await releaseClaim(deps.db, id, reason);
