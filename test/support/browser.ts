@@ -31,7 +31,9 @@ export function ensureClientBuild(): void {
   } catch (err) {
     const output = (err as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? '';
     const errors = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`Building the client failed (run "npm run build -w client"):\n${output}\n${errors}`);
+    throw new Error(`Building the client failed (run "npm run build -w client"):\n${output}\n${errors}`, {
+      cause: err,
+    });
   }
   if (!existsSync(index)) {
     throw new Error(`${index} is missing after the build: run "npm run build -w client" and look at its output.`);
