@@ -15,7 +15,9 @@ function newest(target) {
 }
 
 const builtAt = newest(built);
-const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) => path.join(root, p));
+const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) =>
+  path.join(root, p),
+);
 if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
   process.stdout.write('Building the client (client/dist)…\n');
   execSync('npm run build -w client', { cwd: root, stdio: 'inherit' });

@@ -22,7 +22,12 @@ export async function createWebinarRow(db: Db, overrides: Partial<NewWebinar> = 
       slug: `webinar-${randomBytes(4).toString('hex')}`,
       kind: 'thematic',
       themeSlug: 'irregular-migration-pathways',
-      title: { en: 'Regular pathways and decent work', es: 'Vías regulares y trabajo decente', ar: 'المسارات النظامية والعمل اللائق', fr: 'Voies régulières et travail décent' },
+      title: {
+        en: 'Regular pathways and decent work',
+        es: 'Vías regulares y trabajo decente',
+        ar: 'المسارات النظامية والعمل اللائق',
+        fr: 'Voies régulières et travail décent',
+      },
       description: { en: 'Labour mobility and recognition of skills.' },
       startsAt: new Date(Date.now() + 10 * DAY),
       durationMinutes: 90,

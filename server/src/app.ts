@@ -63,7 +63,11 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
       genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID(),
       // Only what helps debugging without personal data: no headers, no query strings, no bodies.
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: loggableUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
@@ -103,7 +107,10 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
 function serveClient(app: Express): void {
   const index = path.join(CLIENT_DIST, 'index.html');
   // Vite names assets by content hash, so they can be cached for good.
-  app.use('/assets', express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
   app.get('/{*page}', (_req, res) => {
     if (existsSync(index)) {

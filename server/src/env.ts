@@ -24,24 +24,38 @@ export const ZServerEnv = z
     // Seed the demo programme (an orientation and six thematic webinars) into an empty database.
     SEED_DEMO: bool(true),
     // Largest JSON body accepted, e.g. 100kb.
-    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb').default('100kb'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'like 100kb')
+      .default('100kb'),
     // Number of proxies in front of the server (for client IPs and Secure cookies); 0 when exposed directly.
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     // Session idle timeout and absolute lifetime, in minutes.
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
-    SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().min(5).default(12 * 60),
+    SESSION_ABSOLUTE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .default(12 * 60),
     // Run the mail workers inside this process too. Forced on with PGlite (single-process database).
     RUN_WORKER: bool(true),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production' });
-    }
-    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
-    }
-    // Run even when other variables are invalid, so every problem is listed at once.
-  }, { when: () => true })
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production' });
+      }
+      if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ADMIN_PASSWORD'],
+          message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
+        });
+      }
+      // Run even when other variables are invalid, so every problem is listed at once.
+    },
+    { when: () => true },
+  )
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

@@ -12,7 +12,12 @@ const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 function runMain(env: Record<string, string>) {
   return spawnSync(TSX, [path.join(REPO_ROOT, 'server/src/main.ts')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'convene-start-')), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'convene-start-')),
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -29,9 +34,15 @@ describe('start-up', () => {
   });
 
   it('lists every configuration problem at once and exits 1', () => {
-    const result = runMain({ PORT: 'eighty', DATABASE_URL: 'mysql://db', ADMIN_EMAIL: 'admin@example.org', NODE_ENV: 'production' });
+    const result = runMain({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db',
+      ADMIN_EMAIL: 'admin@example.org',
+      NODE_ENV: 'production',
+    });
     expect(result.status).toBe(1);
-    for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_PASSWORD', 'SESSION_SECRET']) expect(result.stderr).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_PASSWORD', 'SESSION_SECRET'])
+      expect(result.stderr).toContain(name);
   });
 
   it('refuses to run the API alone on the single-process embedded database', () => {
@@ -59,7 +70,10 @@ describe('Redis going away while running', () => {
     await redis.stop();
     // Let the producer connection notice.
     await new Promise((r) => setTimeout(r, 300));
-    const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
+    const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {
+      method: 'POST',
+      json: registrationBody(),
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBeTruthy();
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unavailable');

@@ -26,7 +26,9 @@ describe('npm run cli -- create-admin', () => {
 
       const database = await openDatabase({ dataDir });
       try {
-        expect(await authenticate(database.db, 'chief@example.org', 'a sufficiently long one')).toMatchObject({ role: 'admin' });
+        expect(await authenticate(database.db, 'chief@example.org', 'a sufficiently long one')).toMatchObject({
+          role: 'admin',
+        });
         expect(await authenticate(database.db, 'chief@example.org', 'wrong')).toBeNull();
       } finally {
         await database.close();

@@ -72,7 +72,11 @@ describe.each(databaseKinds())('coordinator API (%s)', (kind) => {
 
   it('answers 403 to a state-changing request without the CSRF token, and 403 with a wrong one', async () => {
     const session = await signIn(stack);
-    const without = await stack.request('/api/admin/webinars', { method: 'POST', headers: { cookie: session.cookie }, json: newWebinar });
+    const without = await stack.request('/api/admin/webinars', {
+      method: 'POST',
+      headers: { cookie: session.cookie },
+      json: newWebinar,
+    });
     expect(without.status).toBe(403);
     expect(((await without.json()) as { error: { code: string } }).error.code).toBe('csrf_invalid');
     const wrong = await stack.request('/api/admin/webinars', {
@@ -89,12 +93,18 @@ describe.each(databaseKinds())('coordinator API (%s)', (kind) => {
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     const created = await stack.request('/api/admin/webinars', { method: 'POST', headers, json: newWebinar });
     expect(created.status).toBe(201);
-    const { webinar } = (await created.json()) as { webinar: { id: string; slug: string; version: number; joinUrl: string } };
+    const { webinar } = (await created.json()) as {
+      webinar: { id: string; slug: string; version: number; joinUrl: string };
+    };
     expect(webinar.slug).toBe('climate-and-displacement');
     expect(webinar.version).toBe(1);
     expect(webinar.joinUrl).toBe(newWebinar.joinUrl);
 
-    const renamed = await stack.request(`/api/admin/webinars/${webinar.id}`, { method: 'PATCH', headers, json: { capacity: 10 } });
+    const renamed = await stack.request(`/api/admin/webinars/${webinar.id}`, {
+      method: 'PATCH',
+      headers,
+      json: { capacity: 10 },
+    });
     expect(((await renamed.json()) as { webinar: { version: number } }).webinar.version).toBe(1);
     const moved = await stack.request(`/api/admin/webinars/${webinar.id}`, {
       method: 'PATCH',
@@ -116,21 +126,43 @@ describe.each(databaseKinds())('coordinator API (%s)', (kind) => {
     const bad = await stack.request('/api/admin/webinars', {
       method: 'POST',
       headers,
-      json: { ...newWebinar, startsAt: 'next tuesday', hostTimeZone: 'Nowhere/Land', themeSlug: 'no-such-theme', joinUrl: 'javascript:alert(1)' },
+      json: {
+        ...newWebinar,
+        startsAt: 'next tuesday',
+        hostTimeZone: 'Nowhere/Land',
+        themeSlug: 'no-such-theme',
+        joinUrl: 'javascript:alert(1)',
+      },
     });
     expect(bad.status).toBe(400);
     const fields = ((await bad.json()) as { error: { fields: Record<string, unknown> } }).error.fields;
     expect(Object.keys(fields).sort()).toEqual(['hostTimeZone', 'joinUrl', 'startsAt']);
-    const unknownTheme = await stack.request('/api/admin/webinars', { method: 'POST', headers, json: { ...newWebinar, themeSlug: 'no-such-theme' } });
+    const unknownTheme = await stack.request('/api/admin/webinars', {
+      method: 'POST',
+      headers,
+      json: { ...newWebinar, themeSlug: 'no-such-theme' },
+    });
     expect(unknownTheme.status).toBe(400);
 
-    const missing = await stack.request('/api/admin/webinars/00000000-0000-4000-8000-000000000000', { method: 'PATCH', headers, json: { capacity: 3 } });
+    const missing = await stack.request('/api/admin/webinars/00000000-0000-4000-8000-000000000000', {
+      method: 'PATCH',
+      headers,
+      json: { capacity: 3 },
+    });
     expect(missing.status).toBe(404);
     const notAnId = await stack.request('/api/admin/webinars/42', { method: 'PATCH', headers, json: { capacity: 3 } });
     expect(notAnId.status).toBe(404);
 
-    await stack.request('/api/admin/webinars', { method: 'POST', headers, json: { ...newWebinar, slug: 'taken-slug' } });
-    const taken = await stack.request('/api/admin/webinars', { method: 'POST', headers, json: { ...newWebinar, slug: 'taken-slug' } });
+    await stack.request('/api/admin/webinars', {
+      method: 'POST',
+      headers,
+      json: { ...newWebinar, slug: 'taken-slug' },
+    });
+    const taken = await stack.request('/api/admin/webinars', {
+      method: 'POST',
+      headers,
+      json: { ...newWebinar, slug: 'taken-slug' },
+    });
     expect(taken.status).toBe(409);
   });
 
@@ -140,13 +172,18 @@ describe.each(databaseKinds())('coordinator API (%s)', (kind) => {
     const session = await signIn(stack);
     expect(session.cookie).toMatch(/convene\.sid=/);
     expect(session.cookie).not.toBe(before);
-    const setCookie = (await stack.request('/api/auth/login', { method: 'POST', json: ADMIN })).headers.getSetCookie().join('\n');
+    const setCookie = (await stack.request('/api/auth/login', { method: 'POST', json: ADMIN })).headers
+      .getSetCookie()
+      .join('\n');
     expect(setCookie).toMatch(/convene\.sid=[^;]+;.*HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
 
     const me = await stack.request('/api/auth/me', { headers: { cookie: session.cookie } });
     expect(me.status).toBe(200);
-    const out = await stack.request('/api/auth/logout', { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+    const out = await stack.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    });
     expect(out.status).toBe(204);
     const after = await stack.request('/api/admin/webinars', { headers: { cookie: session.cookie } });
     expect(after.status).toBe(401);
@@ -171,7 +208,10 @@ describe.each(databaseKinds())('coordinator API (%s)', (kind) => {
     expect(((await res.json()) as { messages: unknown[] }).messages).toEqual([]);
     // Registration still works while coordinators are signed in: the two areas are independent.
     const w = await createWebinarRow(stack.db);
-    const reg = await stack.request(`/api/webinars/${w.slug}/registrations`, { method: 'POST', json: registrationBody() });
+    const reg = await stack.request(`/api/webinars/${w.slug}/registrations`, {
+      method: 'POST',
+      json: registrationBody(),
+    });
     expect(reg.status).toBe(201);
   });
 });

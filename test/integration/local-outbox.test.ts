@@ -37,11 +37,16 @@ describe.each(databaseKinds())('local outbox without SMTP_URL (%s)', (kind) => {
     // 09:00 UTC is 11:00 in Paris in June (CEST).
     expect(mail.text).toMatch(/11:00 .*\(Europe\/Paris\)/);
     const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
-    const event = Object.values(ical.sync.parseICS(ics.content.toString('utf8'))).find((c) => c?.type === "VEVENT") as VEvent;
+    const event = Object.values(ical.sync.parseICS(ics.content.toString('utf8'))).find(
+      (c) => c?.type === 'VEVENT',
+    ) as VEvent;
     expect(event.start.toISOString()).toBe('2027-06-01T09:00:00.000Z');
 
     const login = await stack.request('/api/auth/login', { method: 'POST', json: ADMIN });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const res = await stack.request('/api/admin/outbox', { headers: { cookie } });
     expect(res.status).toBe(200);
     const { messages } = (await res.json()) as { messages: { to: string; subject: string }[] };

@@ -15,7 +15,7 @@ function calendarOf(mail: { attachments: { contentType: string; content: Buffer;
   const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
   if (!ics) throw new Error('no .ics attachment');
   const parsed = ical.sync.parseICS(ics.content.toString('utf8'));
-  const event = Object.values(parsed).find((c) => c?.type === "VEVENT") as VEvent | undefined;
+  const event = Object.values(parsed).find((c) => c?.type === 'VEVENT') as VEvent | undefined;
   if (!event) throw new Error('no VEVENT');
   return event;
 }
@@ -35,10 +35,19 @@ describe.each(databaseKinds())('confirmation email (%s)', (kind) => {
   });
 
   it('arrives over SMTP in the registrant language, with their local time, the host time and a parseable .ics', async () => {
-    const webinar = await createWebinarRow(stack.db, { startsAt: START, hostTimeZone: 'Asia/Manila', durationMinutes: 90 });
+    const webinar = await createWebinarRow(stack.db, {
+      startsAt: START,
+      hostTimeZone: 'Asia/Manila',
+      durationMinutes: 90,
+    });
     const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {
       method: 'POST',
-      json: registrationBody({ name: 'Lucía Pérez', email: 'lucia@example.org', language: 'es', timeZone: 'America/Bogota' }),
+      json: registrationBody({
+        name: 'Lucía Pérez',
+        email: 'lucia@example.org',
+        language: 'es',
+        timeZone: 'America/Bogota',
+      }),
     });
     expect(res.status).toBe(201);
     const { registration } = (await res.json()) as { registration: { id: string } };
@@ -115,7 +124,12 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
     deps = {
       db: stack.db,
       logger: createLogger('test', 'silent'),
-      transport: createMailTransport({ smtpUrl: stack.sink!.url, mailFrom: 'Convene <noreply@convene.test>', db: stack.db, dataDir: stack.target.dataDir }),
+      transport: createMailTransport({
+        smtpUrl: stack.sink!.url,
+        mailFrom: 'Convene <noreply@convene.test>',
+        db: stack.db,
+        dataDir: stack.target.dataDir,
+      }),
       settings: { publicUrl: 'http://convene.test', mailFrom: 'Convene <noreply@convene.test>' },
       mailQueue: queue,
     };
@@ -131,7 +145,11 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
     const webinar = await createWebinarRow(stack.db);
     await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
     const [notification] = await stack.db.select().from(tables.notifications);
-    const job = { id: `notif-${notification!.id}`, name: 'send-notification', data: { notificationId: notification!.id } } as unknown as Job;
+    const job = {
+      id: `notif-${notification!.id}`,
+      name: 'send-notification',
+      data: { notificationId: notification!.id },
+    } as unknown as Job;
 
     await Promise.all([handleSendNotification(job, deps), handleSendNotification(job, deps)]);
     await handleSendNotification(job, deps);

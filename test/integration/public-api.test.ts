@@ -15,7 +15,9 @@ describe('public API and headers', () => {
   });
 
   it('seeds the seven themes in four languages and a demo programme in several host time zones', async () => {
-    const { themes } = (await (await stack.request('/api/themes')).json()) as { themes: { slug: string; name: Record<string, string> }[] };
+    const { themes } = (await (await stack.request('/api/themes')).json()) as {
+      themes: { slug: string; name: Record<string, string> }[];
+    };
     expect(themes.map((t) => t.slug)).toEqual(SEED_THEMES.map((t) => t.slug));
     for (const theme of themes) expect(Object.keys(theme.name).sort()).toEqual(['ar', 'en', 'es', 'fr']);
 
@@ -36,7 +38,10 @@ describe('public API and headers', () => {
   it('publishes an OpenAPI 3.1 document generated from the shared schemas', async () => {
     const doc = (await (await stack.request('/api/openapi.json')).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>
+      >;
     };
     expect(doc.openapi).toBe('3.1.0');
     const register = doc.paths['/api/webinars/{slug}/registrations']?.post;
@@ -59,6 +64,9 @@ describe('public API and headers', () => {
 
   it('answers /healthz and /readyz', async () => {
     expect(await (await stack.request('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await stack.request('/readyz')).json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+    expect(await (await stack.request('/readyz')).json()).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', redis: 'ok' },
+    });
   });
 });

@@ -25,7 +25,10 @@ describe.each(databaseKinds())('outbox reconciler (%s)', (kind) => {
 
   it('delivers a pending confirmation whose job was lost to FLUSHALL', async () => {
     const webinar = await createWebinarRow(stack.db);
-    const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
+    const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {
+      method: 'POST',
+      json: registrationBody(),
+    });
     expect(res.status).toBe(201);
     expect(await redis.client.keys('*')).not.toHaveLength(0);
 

@@ -23,7 +23,9 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
     const webinar = await createWebinarRow(stack.db);
     const body = registrationBody({ email: 'Same.Person@Example.org' });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: body })),
+      Array.from({ length: 20 }, () =>
+        stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: body }),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -31,7 +33,10 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
     const payloads = await Promise.all(responses.map((r) => r.json() as Promise<{ registration: { id: string } }>));
     expect(new Set(payloads.map((p) => p.registration.id)).size).toBe(1);
 
-    const rows = await stack.db.select().from(tables.registrations).where(eq(tables.registrations.webinarId, webinar.id));
+    const rows = await stack.db
+      .select()
+      .from(tables.registrations)
+      .where(eq(tables.registrations.webinarId, webinar.id));
     expect(rows).toHaveLength(1);
     const notifications = await stack.db.select().from(tables.notifications);
     expect(notifications).toHaveLength(1);
@@ -65,12 +70,17 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
     const webinar = await createWebinarRow(stack.db, { capacity: 2 });
     const results = [];
     for (let i = 0; i < 4; i++) {
-      const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
+      const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {
+        method: 'POST',
+        json: registrationBody(),
+      });
       expect(res.status).toBe(201);
       results.push(((await res.json()) as { registration: { status: string } }).registration.status);
     }
     expect(results).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-    const page = (await (await stack.request(`/api/webinars/${webinar.slug}`)).json()) as { webinar: { seatsLeft: number } };
+    const page = (await (await stack.request(`/api/webinars/${webinar.slug}`)).json()) as {
+      webinar: { seatsLeft: number };
+    };
     expect(page.webinar.seatsLeft).toBe(0);
   });
 
@@ -88,9 +98,15 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
 
   it('answers 409 when the webinar is cancelled or over', async () => {
     const cancelled = await createWebinarRow(stack.db, { status: 'cancelled' });
-    const past = await createWebinarRow(stack.db, { startsAt: new Date(Date.now() - 3 * 3600_000), durationMinutes: 60 });
+    const past = await createWebinarRow(stack.db, {
+      startsAt: new Date(Date.now() - 3 * 3600_000),
+      durationMinutes: 60,
+    });
     for (const w of [cancelled, past]) {
-      const res = await stack.request(`/api/webinars/${w.slug}/registrations`, { method: 'POST', json: registrationBody() });
+      const res = await stack.request(`/api/webinars/${w.slug}/registrations`, {
+        method: 'POST',
+        json: registrationBody(),
+      });
       expect(res.status).toBe(409);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('registration_closed');
     }
@@ -111,7 +127,9 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
     const webinar = await createWebinarRow(stack.db);
     const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: body });
     expect(res.status).toBe(400);
-    const json = (await res.json()) as { error: { code: string; fields: Record<string, { code: string; message: string }> } };
+    const json = (await res.json()) as {
+      error: { code: string; fields: Record<string, { code: string; message: string }> };
+    };
     expect(json.error.code).toBe('validation_failed');
     expect(Object.keys(json.error.fields).sort()).toEqual([...fields].sort());
     for (const f of Object.values(json.error.fields)) {
@@ -127,7 +145,13 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
     ['a JSON string', '"hello"', 'application/json', 400, 'invalid_json'],
     ['form encoding', 'name=x&email=y', 'application/x-www-form-urlencoded', 400, 'invalid_body'],
     ['no body', '', 'application/json', 400, 'validation_failed'],
-    ['a body over the limit', JSON.stringify({ name: 'x'.repeat(200_000) }), 'application/json', 413, 'payload_too_large'],
+    [
+      'a body over the limit',
+      JSON.stringify({ name: 'x'.repeat(200_000) }),
+      'application/json',
+      413,
+      'payload_too_large',
+    ],
   ])('answers %s with a structured error, never a 500', async (_label, body, type, status, code) => {
     const webinar = await createWebinarRow(stack.db);
     const res = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {

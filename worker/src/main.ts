@@ -1,5 +1,11 @@
 import { openDatabase } from '@convene/shared/db';
-import { createLogger, createRedis, installShutdown, redisUnreachableMessage, waitForRedis } from '@convene/shared/node';
+import {
+  createLogger,
+  createRedis,
+  installShutdown,
+  redisUnreachableMessage,
+  waitForRedis,
+} from '@convene/shared/node';
 import { loadWorkerEnv } from './env.js';
 import { startWorkers } from './start-workers.js';
 

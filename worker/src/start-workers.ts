@@ -37,7 +37,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const prefix = options.queuePrefix;
   const mailQueue = new Queue(QUEUES.mail, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const schedulesQueue = new Queue(QUEUES.schedules, { connection, prefix });
-  for (const q of [mailQueue, schedulesQueue]) q.on('error', (err) => logger.warn({ err: err.message, queue: q.name }, 'queue error'));
+  for (const q of [mailQueue, schedulesQueue])
+    q.on('error', (err) => logger.warn({ err: err.message, queue: q.name }, 'queue error'));
 
   const transport = createMailTransport({
     smtpUrl: options.smtpUrl,

@@ -19,7 +19,11 @@ export function WebinarListPage() {
     setState({ kind: 'loading' });
     fetchWebinars(controller.signal).then(
       (result) =>
-        setState(result.ok ? { kind: 'loaded', webinars: result.data.webinars } : { kind: 'failed', error: errorKeyOf(result.error) }),
+        setState(
+          result.ok
+            ? { kind: 'loaded', webinars: result.data.webinars }
+            : { kind: 'failed', error: errorKeyOf(result.error) },
+        ),
       () => undefined, // aborted on unmount
     );
     return () => controller.abort();

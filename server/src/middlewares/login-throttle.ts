@@ -20,8 +20,18 @@ const keyOf = (email: string, ip: string) =>
  * Counters live in Redis, so every API instance shares them.
  */
 export function loginThrottle(redis: Redis, prefix: string): LoginThrottle {
-  const perAccount = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:acct`, points: 5, duration: 15 * 60 });
-  const perIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:ip`, points: 50, duration: 3600 });
+  const perAccount = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}:login:acct`,
+    points: 5,
+    duration: 15 * 60,
+  });
+  const perIp = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}:login:ip`,
+    points: 50,
+    duration: 3600,
+  });
   const guard: RequestHandler = async (req, _res, next) => {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
     const ip = req.ip ?? 'unknown';
@@ -31,7 +41,9 @@ export function loginThrottle(redis: Redis, prefix: string): LoginThrottle {
     } catch (err) {
       if (err instanceof RateLimiterRes) {
         const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-        throw new AppError(429, 'rate_limited', 'Too many sign-in attempts', undefined, { 'Retry-After': String(seconds) });
+        throw new AppError(429, 'rate_limited', 'Too many sign-in attempts', undefined, {
+          'Retry-After': String(seconds),
+        });
       }
       throw AppError.unavailable();
     }

@@ -48,7 +48,8 @@ export const es: Catalog = {
   confirmation: {
     title: 'Gracias',
     confirmed: 'Su plaza está confirmada. Le llegará un correo de confirmación con una invitación de calendario.',
-    waitlisted: 'El seminario está completo y usted está en la lista de espera. Le escribiremos si se libera una plaza.',
+    waitlisted:
+      'El seminario está completo y usted está en la lista de espera. Le escribiremos si se libera una plaza.',
     already: 'Ya estaba inscrito/a en este seminario con este correo. No se envió nada nuevo.',
     startsAt: 'Comienza',
   },

@@ -47,8 +47,10 @@ export const fr: Catalog = {
   },
   confirmation: {
     title: 'Merci',
-    confirmed: 'Votre place est confirmée. Une confirmation avec une invitation de calendrier arrive dans votre boîte mail.',
-    waitlisted: 'Le webinaire est complet : vous êtes sur la liste d’attente. Nous vous écrirons si une place se libère.',
+    confirmed:
+      'Votre place est confirmée. Une confirmation avec une invitation de calendrier arrive dans votre boîte mail.',
+    waitlisted:
+      'Le webinaire est complet : vous êtes sur la liste d’attente. Nous vous écrirons si une place se libère.',
     already: 'Vous étiez déjà inscrit·e à ce webinaire avec cette adresse. Aucun nouvel envoi n’a été fait.',
     startsAt: 'Début',
   },

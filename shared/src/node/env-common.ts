@@ -41,7 +41,11 @@ export function cleanEnv(source: NodeJS.ProcessEnv): Record<string, string> {
  * Parses the environment synchronously. On failure prints every problem at once and exits 1,
  * so a misconfigured process never half-starts.
  */
-export function parseEnvOrExit<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv, processName: string): z.infer<T> {
+export function parseEnvOrExit<T extends z.ZodType>(
+  schema: T,
+  source: NodeJS.ProcessEnv,
+  processName: string,
+): z.infer<T> {
   const result = schema.safeParse(cleanEnv(source));
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);

@@ -3,10 +3,15 @@ import { loggableError, maskPersonalData } from './logger.js';
 
 describe('loggableError', () => {
   it('masks email addresses quoted by SMTP replies and database errors, and drops driver details', () => {
-    const smtp = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <amina.d@example.org>: unknown"), {
-      responseCode: 550,
-    });
-    expect(loggableError(smtp).message).toBe("Can't send mail - all recipients were rejected: 550 5.1.1 <[email]>: unknown");
+    const smtp = Object.assign(
+      new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <amina.d@example.org>: unknown"),
+      {
+        responseCode: 550,
+      },
+    );
+    expect(loggableError(smtp).message).toBe(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <[email]>: unknown",
+    );
     const pg = Object.assign(new Error('duplicate key value violates unique constraint'), {
       code: '23505',
       detail: 'Key (email_normalized)=(x@y.org) already exists.',

@@ -27,10 +27,7 @@ export type { Logger };
 
 /** The structured logger of a process. */
 export function createLogger(name: string, level: string, destination?: NodeJS.WritableStream): Logger {
-  return pino(
-    { name, level, redact: { paths: REDACT, censor: '[redacted]' } },
-    destination ?? process.stdout,
-  );
+  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } }, destination ?? process.stdout);
 }
 
 const EMAIL = /[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+/g;

@@ -12,8 +12,7 @@ const knownCodes = new Set(Object.keys(en.errors));
 export function fieldErrorsFromZod(error: z.ZodError): Record<string, TFieldError> {
   const fields: Record<string, TFieldError> = {};
   for (const issue of error.issues) {
-    const keys =
-      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of keys) {
       const name = path.map(String).join('.') || '_body';
       if (fields[name]) continue;

@@ -17,7 +17,11 @@ export type ReconcileResult = { requeued: number; recovered: number };
  * The safety net that makes Redis disposable: every pending row that is (nearly) due and
  * has no live job gets one. Runs every minute from a BullMQ job scheduler.
  */
-export async function handleReconcileOutbox(_job: Job | null, deps: WorkerDeps, now = new Date()): Promise<ReconcileResult> {
+export async function handleReconcileOutbox(
+  _job: Job | null,
+  deps: WorkerDeps,
+  now = new Date(),
+): Promise<ReconcileResult> {
   const n = tables.notifications;
   const recovered = await deps.db
     .update(n)

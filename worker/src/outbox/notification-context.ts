@@ -12,7 +12,10 @@ export type NotificationContext = {
   registration: RegistrationRow | null;
 };
 
-export async function loadNotificationContext(db: Db, notification: NotificationRow): Promise<NotificationContext | null> {
+export async function loadNotificationContext(
+  db: Db,
+  notification: NotificationRow,
+): Promise<NotificationContext | null> {
   const [webinar] = await db.select().from(tables.webinars).where(eq(tables.webinars.id, notification.webinarId));
   if (!webinar) return null;
   let registration: RegistrationRow | null = null;

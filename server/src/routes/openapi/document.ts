@@ -38,7 +38,11 @@ export function buildOpenApiDocument(serverUrl: string): object {
     path: '/readyz',
     responses: { 200: json(ZReadiness, 'Database and Redis answer'), 503: json(ZReadiness, 'A dependency is down') },
   });
-  registry.registerPath({ method: 'get', path: '/api/themes', responses: { 200: json(ZThemeList, 'The theme taxonomy') } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/themes',
+    responses: { 200: json(ZThemeList, 'The theme taxonomy') },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/webinars',
@@ -72,13 +76,21 @@ export function buildOpenApiDocument(serverUrl: string): object {
     request: body(ZLogin),
     responses: { 200: json(ZMe, 'Signed in'), 401: error('Wrong email or password'), 429: error('Too many attempts') },
   });
-  registry.registerPath({ method: 'post', path: '/api/auth/logout', responses: { 204: { description: 'Signed out' } } });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/logout',
+    responses: { 204: { description: 'Signed out' } },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/auth/me',
     responses: { 200: json(ZMe, 'The signed-in user and a CSRF token'), 401: error('Not signed in') },
   });
-  registry.registerPath({ method: 'get', path: '/api/auth/csrf', responses: { 200: json(ZCsrfToken, 'A CSRF token') } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/auth/csrf',
+    responses: { 200: json(ZCsrfToken, 'A CSRF token') },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/admin/webinars',

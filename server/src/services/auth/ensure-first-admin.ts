@@ -21,7 +21,10 @@ export type FirstAdminOptions = {
 export async function ensureFirstAdmin(db: Db, logger: Logger, options: FirstAdminOptions): Promise<void> {
   const accounts = tables.coordinatorAccounts;
   if (options.adminEmail && options.adminPassword) {
-    const [existing] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, options.adminEmail.toLowerCase()));
+    const [existing] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.email, options.adminEmail.toLowerCase()));
     if (!existing) {
       const { id } = await createAccount(db, options.adminEmail, options.adminPassword, 'admin');
       logger.info({ accountId: id }, 'admin account created from ADMIN_EMAIL');

@@ -6,7 +6,14 @@ import { desc } from 'drizzle-orm';
 export async function listOutbox(db: Db, limit = 200): Promise<TOutboxMessage[]> {
   const o = tables.outboxMessages;
   const rows = await db
-    .select({ id: o.id, notificationId: o.notificationId, to: o.recipient, subject: o.subject, messageId: o.messageId, createdAt: o.createdAt })
+    .select({
+      id: o.id,
+      notificationId: o.notificationId,
+      to: o.recipient,
+      subject: o.subject,
+      messageId: o.messageId,
+      createdAt: o.createdAt,
+    })
     .from(o)
     .orderBy(desc(o.createdAt))
     .limit(limit);

@@ -8,7 +8,11 @@ type NewNotification = typeof tables.notifications.$inferInsert;
  * The outbox rows a new registration creates. The dedupe key names target, kind, webinar
  * and version, so the database refuses a second confirmation for the same registration.
  */
-export function planRegistrationNotifications(webinar: Webinar, registration: Registration, now: Date): NewNotification[] {
+export function planRegistrationNotifications(
+  webinar: Webinar,
+  registration: Registration,
+  now: Date,
+): NewNotification[] {
   return [
     {
       kind: 'confirmation',

@@ -14,11 +14,12 @@ const HOSTS = [
   'Africa/Dakar',
 ];
 
-const PREFIX: Record<TLanguage, { thematic: string }> = {
-  en: { thematic: 'Thematic webinar' },
-  fr: { thematic: 'Webinaire thématique' },
-  es: { thematic: 'Seminario temático' },
-  ar: { thematic: 'ندوة مواضيعية' },
+// French puts a (narrow) space before a colon; the other languages do not.
+const THEMATIC_PREFIX: Record<TLanguage, string> = {
+  en: 'Thematic webinar: ',
+  fr: 'Webinaire thématique\u202f: ',
+  es: 'Seminario temático: ',
+  ar: 'ندوة مواضيعية: ',
 };
 
 /**
@@ -39,7 +40,7 @@ export function demoProgramme(now: Date): NewWebinar[] {
       kind === 'orientation'
         ? theme.name
         : Object.fromEntries(
-            Object.entries(theme.name).map(([lang, name]) => [lang, `${PREFIX[lang as TLanguage].thematic}: ${name}`]),
+            Object.entries(theme.name).map(([lang, name]) => [lang, `${THEMATIC_PREFIX[lang as TLanguage]}${name}`]),
           );
     return {
       slug: kind === 'orientation' ? 'orientation' : theme.slug,

@@ -12,7 +12,10 @@ export async function createWebinar(db: Db, input: TCreateWebinar): Promise<TAdm
   await assertThemeExists(db, input.themeSlug);
   const baseSlug = input.slug ?? slugify(input.title.en ?? Object.values(input.title)[0] ?? 'webinar');
   if (input.slug) {
-    const [taken] = await db.select({ id: tables.webinars.id }).from(tables.webinars).where(eq(tables.webinars.slug, input.slug));
+    const [taken] = await db
+      .select({ id: tables.webinars.id })
+      .from(tables.webinars)
+      .where(eq(tables.webinars.slug, input.slug));
     if (taken) {
       throw new AppError(409, 'slug_taken', 'A webinar with this slug exists', {
         slug: { code: 'invalid_slug', message: englishError('invalid_slug') },
@@ -46,7 +49,10 @@ export async function createWebinar(db: Db, input: TCreateWebinar): Promise<TAdm
 async function freeSlug(db: Db, base: string): Promise<string> {
   for (let i = 0; i < 5; i++) {
     const candidate = i === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
-    const [taken] = await db.select({ id: tables.webinars.id }).from(tables.webinars).where(eq(tables.webinars.slug, candidate));
+    const [taken] = await db
+      .select({ id: tables.webinars.id })
+      .from(tables.webinars)
+      .where(eq(tables.webinars.slug, candidate));
     if (!taken) return candidate;
   }
   return `${base}-${randomBytes(6).toString('hex')}`;

@@ -20,7 +20,10 @@ export async function updateWebinar(db: Db, id: string, patch: TUpdateWebinar): 
     }
     if (patch.themeSlug) await assertThemeExists(tx, patch.themeSlug);
     if (patch.slug && patch.slug !== current.slug) {
-      const [taken] = await tx.select({ id: w.id }).from(w).where(and(eq(w.slug, patch.slug), ne(w.id, id)));
+      const [taken] = await tx
+        .select({ id: w.id })
+        .from(w)
+        .where(and(eq(w.slug, patch.slug), ne(w.id, id)));
       if (taken) {
         throw new AppError(409, 'slug_taken', 'A webinar with this slug exists', {
           slug: { code: 'invalid_slug', message: englishError('invalid_slug') },

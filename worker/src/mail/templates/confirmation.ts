@@ -11,7 +11,10 @@ import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
  * registrant's zone (named) and in the host's, the join link, the manage link and an .ics.
  * A waitlisted registrant gets the waitlist text and no join link or invitation.
  */
-export function renderConfirmation({ webinar, registration }: NotificationContext, settings: MailSettings): OutgoingMail {
+export function renderConfirmation(
+  { webinar, registration }: NotificationContext,
+  settings: MailSettings,
+): OutgoingMail {
   if (!registration) throw new Error('confirmation without registration');
   const lang = registration.language;
   const t = translatorFor(lang);
