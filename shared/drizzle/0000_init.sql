@@ -85,6 +85,7 @@ CREATE TABLE "webinars" (
 	"host_time_zone" text NOT NULL,
 	"languages" jsonb NOT NULL,
 	"capacity" integer,
+	"confirmed_count" integer DEFAULT 0 NOT NULL,
 	"join_url" text NOT NULL,
 	"status" text NOT NULL,
 	"recording_url" text,

@@ -61,8 +61,11 @@ describe('Redis going away while running', () => {
     stack = await startTestStack({ kind: 'pglite', withWorker: false, smtp: false, redisUrl: redis.url });
   });
   afterAll(async () => {
-    await stack?.stop();
-    await redis?.stop();
+    try {
+      await stack?.stop();
+    } finally {
+      await redis?.stop();
+    }
   });
 
   it('makes registration fail fast with 503 and Retry-After, writing nothing', async () => {

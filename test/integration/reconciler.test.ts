@@ -19,8 +19,11 @@ describe.each(databaseKinds())('outbox reconciler (%s)', (kind) => {
     stack = await startTestStack({ kind, withWorker: false, redisUrl: redis.url });
   });
   afterAll(async () => {
-    await stack?.stop();
-    await redis?.stop();
+    try {
+      await stack?.stop();
+    } finally {
+      await redis?.stop();
+    }
   });
 
   it('delivers a pending confirmation whose job was lost to FLUSHALL', async () => {

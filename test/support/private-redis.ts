@@ -38,24 +38,34 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
-  const client = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      await client.connect();
-      await client.ping();
-      break;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  // Never outlive the test process, even when its afterAll does not run.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  const client = await connectWhenUp(url, 10_000);
   return {
     url,
     client,
     stop: async () => {
       client.disconnect();
-      child.kill('SIGKILL');
+      killChild();
+      process.off('exit', killChild);
     },
   };
+}
+
+/** A fresh connection per try: an ioredis client that failed once stays in "reconnecting". */
+async function connectWhenUp(url: string, timeoutMs: number): Promise<Redis> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: () => null });
+    try {
+      await client.connect();
+      await client.ping();
+      return client;
+    } catch (err) {
+      client.disconnect();
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

@@ -45,6 +45,12 @@ export const webinars = pgTable(
     hostTimeZone: text('host_time_zone').notNull(),
     languages: jsonb('languages').$type<TLanguage[]>().notNull(),
     capacity: integer('capacity'),
+    /**
+     * Confirmed registrations, kept in step by every change of a registration's status, so
+     * seat allocation is one guarded UPDATE instead of a count over the registrations. It may
+     * exceed a capacity that a coordinator lowered later; nobody confirmed is demoted.
+     */
+    confirmedCount: integer('confirmed_count').notNull().default(0),
     /** Secret: only ever sent to registrants. */
     joinUrl: text('join_url').notNull(),
     status: text('status', { enum: ['draft', 'scheduled', 'cancelled', 'completed'] }).notNull(),

@@ -1,19 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import type { TCreateRegistration, TRegistrationResult } from '@convene/shared';
-import { tables, type Db } from '@convene/shared/db';
-import { and, eq } from 'drizzle-orm';
+import { tables, type Db, type Tx } from '@convene/shared/db';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { MailQueue } from '../../queues/mail-queue.js';
-import { countConfirmed } from '../webinars/count-registrations.js';
 import { planRegistrationNotifications } from './plan-registration-notifications.js';
 
 export type RegisterDeps = { db: Db; mailQueue: MailQueue };
 export type RegisterOutcome = { result: TRegistrationResult; created: boolean };
 
+type Webinar = typeof tables.webinars.$inferSelect;
+type Registration = typeof tables.registrations.$inferSelect;
+
+/** Thrown inside the transaction to undo a seat taken for a registration that already existed. */
+class AlreadyRegistered extends Error {}
+
 /**
  * Registers someone for a webinar, idempotently per webinar + email: a repeat returns the
  * existing registration and sends nothing new. The registration and its outbox rows are
  * written in one transaction; the jobs are enqueued after commit.
+ *
+ * Hot path, so it avoids serializing registrants: the unique (webinar, email) index decides
+ * idempotency, and only a webinar with a capacity is locked — by the guarded UPDATE that
+ * takes a seat, held until commit, a moment later.
  */
 export async function registerParticipant(
   deps: RegisterDeps,
@@ -24,55 +33,52 @@ export async function registerParticipant(
   deps.mailQueue.assertAvailable();
   const emailNormalized = input.email.toLowerCase();
 
-  const outcome = await deps.db.transaction(async (tx) => {
-    const w = tables.webinars;
-    const r = tables.registrations;
-    // Locking the webinar row serializes registrations per webinar: capacity and the
-    // "already registered" check then see every earlier commit.
-    const [webinar] = await tx.select().from(w).where(eq(w.slug, slug)).for('update');
-    if (!webinar || webinar.status === 'draft') throw AppError.notFound('Webinar');
-    const endsAt = webinar.startsAt.getTime() + webinar.durationMinutes * 60_000;
-    if (webinar.status !== 'scheduled' || endsAt <= now.getTime()) {
-      throw new AppError(409, 'registration_closed', 'Registration for this webinar is closed');
-    }
+  const [webinar] = await deps.db.select().from(tables.webinars).where(eq(tables.webinars.slug, slug));
+  if (!webinar || webinar.status === 'draft') throw AppError.notFound('Webinar');
+  assertOpen(webinar, now);
 
-    const [existing] = await tx
+  let outcome: { registration: Registration; created: boolean; notifications: { id: string; scheduledAt: Date }[] };
+  try {
+    outcome = await deps.db.transaction(async (tx) => {
+      const seated = webinar.capacity === null || (await takeSeat(tx, webinar.id));
+      const [registration] = await tx
+        .insert(tables.registrations)
+        .values({
+          webinarId: webinar.id,
+          name: input.name,
+          email: input.email,
+          emailNormalized,
+          organization: input.organization,
+          country: input.country,
+          language: input.language,
+          timeZone: input.timeZone,
+          consentAt: now,
+          status: seated ? 'confirmed' : 'waitlisted',
+          manageToken: randomBytes(24).toString('base64url'),
+        })
+        .onConflictDoNothing({ target: [tables.registrations.webinarId, tables.registrations.emailNormalized] })
+        .returning();
+      if (!registration) throw new AlreadyRegistered();
+
+      const notifications = await tx
+        .insert(tables.notifications)
+        .values(planRegistrationNotifications(webinar, registration, now))
+        .onConflictDoNothing({ target: tables.notifications.dedupeKey })
+        .returning({ id: tables.notifications.id, scheduledAt: tables.notifications.scheduledAt });
+      return { registration, created: true, notifications };
+    });
+  } catch (err) {
+    if (!(err instanceof AlreadyRegistered)) throw err;
+    const [existing] = await deps.db
       .select()
-      .from(r)
-      .where(and(eq(r.webinarId, webinar.id), eq(r.emailNormalized, emailNormalized)));
-    if (existing) return { registration: existing, webinar, created: false, notifications: [] };
-
-    const confirmed = await countConfirmed(tx, webinar.id);
-    const status = webinar.capacity !== null && confirmed >= webinar.capacity ? 'waitlisted' : 'confirmed';
-    const [registration] = await tx
-      .insert(r)
-      .values({
-        webinarId: webinar.id,
-        name: input.name,
-        email: input.email,
-        emailNormalized,
-        organization: input.organization,
-        country: input.country,
-        language: input.language,
-        timeZone: input.timeZone,
-        consentAt: now,
-        status,
-        manageToken: randomBytes(24).toString('base64url'),
-      })
-      .returning();
-    if (!registration) throw new Error('insert returned no row');
-
-    const planned = planRegistrationNotifications(webinar, registration, now);
-    const notifications = await tx
-      .insert(tables.notifications)
-      .values(planned)
-      .onConflictDoNothing({ target: tables.notifications.dedupeKey })
-      .returning({ id: tables.notifications.id, scheduledAt: tables.notifications.scheduledAt });
-    return { registration, webinar, created: true, notifications };
-  });
+      .from(tables.registrations)
+      .where(and(eq(tables.registrations.webinarId, webinar.id), eq(tables.registrations.emailNormalized, emailNormalized)));
+    if (!existing) throw err;
+    outcome = { registration: existing, created: false, notifications: [] };
+  }
 
   await deps.mailQueue.enqueue(outcome.notifications);
-  const { registration, webinar } = outcome;
+  const { registration } = outcome;
   return {
     created: outcome.created,
     result: {
@@ -87,4 +93,26 @@ export async function registerParticipant(
       alreadyRegistered: !outcome.created,
     },
   };
+}
+
+function assertOpen(webinar: Webinar, now: Date): void {
+  const endsAt = webinar.startsAt.getTime() + webinar.durationMinutes * 60_000;
+  if (webinar.status !== 'scheduled' || endsAt <= now.getTime()) {
+    throw new AppError(409, 'registration_closed', 'Registration for this webinar is closed');
+  }
+}
+
+/**
+ * Takes one confirmed seat if any is left. The UPDATE locks the webinar row until commit,
+ * so two registrants can never take the last seat together; the status guard keeps a
+ * webinar cancelled meanwhile from gaining registrants.
+ */
+async function takeSeat(tx: Tx, webinarId: string): Promise<boolean> {
+  const w = tables.webinars;
+  const rows = await tx
+    .update(w)
+    .set({ confirmedCount: sql`${w.confirmedCount} + 1` })
+    .where(and(eq(w.id, webinarId), eq(w.status, 'scheduled'), sql`${w.confirmedCount} < ${w.capacity}`))
+    .returning({ id: w.id });
+  return rows.length > 0;
 }

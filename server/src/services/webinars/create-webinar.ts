@@ -43,7 +43,7 @@ export async function createWebinar(db: Db, input: TCreateWebinar): Promise<TAdm
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  return toAdminWebinar(row, 0, 0);
+  return toAdminWebinar(row, 0);
 }
 
 async function freeSlug(db: Db, base: string): Promise<string> {

@@ -1,7 +1,6 @@
 import type { TPublicWebinar } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { countRegistrations } from './count-registrations.js';
 import { toPublicWebinar } from './webinar-views.js';
 
 /** Scheduled webinars that have not ended yet, soonest first. */
@@ -17,9 +16,5 @@ export async function listPublicWebinars(db: Db, now = new Date()): Promise<TPub
       ),
     )
     .orderBy(asc(w.startsAt));
-  const counts = await countRegistrations(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toPublicWebinar(row, counts.get(row.id)?.confirmed ?? 0));
+  return rows.map(toPublicWebinar);
 }

@@ -3,7 +3,7 @@ import { tables, type Db } from '@convene/shared/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { assertThemeExists } from './assert-theme-exists.js';
-import { countRegistrations } from './count-registrations.js';
+import { countActiveRegistrations } from './count-registrations.js';
 import { toAdminWebinar } from './webinar-views.js';
 
 /**
@@ -43,7 +43,7 @@ export async function updateWebinar(db: Db, id: string, patch: TUpdateWebinar): 
       .where(eq(w.id, id))
       .returning();
     if (!row) throw AppError.notFound('Webinar');
-    const counts = (await countRegistrations(tx, [id])).get(id);
-    return toAdminWebinar(row, counts?.confirmed ?? 0, counts?.active ?? 0);
+    const counts = (await countActiveRegistrations(tx, [id])).get(id);
+    return toAdminWebinar(row, counts ?? 0);
   });
 }

@@ -4,7 +4,7 @@ import type { tables } from '@convene/shared/db';
 type WebinarRow = typeof tables.webinars.$inferSelect;
 
 /** The public view of a webinar: never the join URL. */
-export function toPublicWebinar(row: WebinarRow, confirmedCount: number): TPublicWebinar {
+export function toPublicWebinar(row: WebinarRow): TPublicWebinar {
   return {
     id: row.id,
     slug: row.slug,
@@ -17,15 +17,15 @@ export function toPublicWebinar(row: WebinarRow, confirmedCount: number): TPubli
     hostTimeZone: row.hostTimeZone,
     languages: row.languages,
     capacity: row.capacity,
-    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - confirmedCount),
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.confirmedCount),
     status: row.status,
   };
 }
 
 /** The coordinator view: everything, including the secret join URL. */
-export function toAdminWebinar(row: WebinarRow, confirmedCount: number, registrationsCount: number): TAdminWebinar {
+export function toAdminWebinar(row: WebinarRow, registrationsCount: number): TAdminWebinar {
   return {
-    ...toPublicWebinar(row, confirmedCount),
+    ...toPublicWebinar(row),
     joinUrl: row.joinUrl,
     recordingUrl: row.recordingUrl,
     reminderOffsetsMinutes: row.reminderOffsetsMinutes,
