@@ -72,7 +72,9 @@ export async function registerParticipant(
     const [existing] = await deps.db
       .select()
       .from(tables.registrations)
-      .where(and(eq(tables.registrations.webinarId, webinar.id), eq(tables.registrations.emailNormalized, emailNormalized)));
+      .where(
+        and(eq(tables.registrations.webinarId, webinar.id), eq(tables.registrations.emailNormalized, emailNormalized)),
+      );
     if (!existing) throw err;
     outcome = { registration: existing, created: false, notifications: [] };
   }
