@@ -81,6 +81,8 @@ export const registrations = pgTable(
     timeZone: text('time_zone').notNull(),
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    /** The contact whose invitation led here, if any. */
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     /** Secret: travels only by email, in the manage link. */
     manageToken: text('manage_token').notNull().unique(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -91,6 +93,77 @@ export const registrations = pgTable(
     uniqueIndex('registrations_webinar_email_uq').on(t.webinarId, t.emailNormalized),
     index('registrations_webinar_status_idx').on(t.webinarId, t.status),
   ],
+);
+
+export const coordinatorAccounts = pgTable('coordinator_accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'coordinator'] }).notNull(),
+  regionScope: jsonb('region_scope').$type<string[]>(),
+  themeScope: jsonb('theme_scope').$type<string[]>(),
+  active: boolean('active').notNull().default(true),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Someone in a member network, imported by coordinators; invited by campaigns. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    /** Lower-cased email: one contact per address. */
+    emailNormalized: text('email_normalized').notNull().unique(),
+    name: text('name').notNull().default(''),
+    organization: text('organization').notNull().default(''),
+    /** ISO 3166-1 alpha-2, when known. */
+    country: text('country'),
+    language: text('language').$type<TLanguage>().notNull().default('en'),
+    /** IANA zone when known; otherwise the country's main zone is used, and named as such. */
+    timeZone: text('time_zone'),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    /** Set once, never cleared by an import: unsubscribed contacts are never mailed again. */
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+    /** A hard bounce (5xx) marks the address undeliverable. */
+    undeliverableAt: timestamp('undeliverable_at', { withTimezone: true }),
+    /** Secret of the one-click unsubscribe link. */
+    unsubscribeToken: text('unsubscribe_token').notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contacts_country_idx').on(t.country), index('contacts_language_idx').on(t.language)],
+);
+
+/** The segment of contacts a campaign targets; empty lists mean "any". */
+export type CampaignSegment = {
+  regions?: string[];
+  countries?: string[];
+  languages?: TLanguage[];
+  tags?: string[];
+  organizations?: string[];
+};
+
+/** An invitation send for one webinar to a segment of contacts. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    webinarId: uuid('webinar_id')
+      .notNull()
+      .references(() => webinars.id, { onDelete: 'cascade' }),
+    segment: jsonb('segment').$type<CampaignSegment>().notNull(),
+    status: text('status', { enum: ['draft', 'sending', 'sent'] }).notNull().default('draft'),
+    /** Invitations written to the outbox when the campaign was sent. */
+    plannedCount: integer('planned_count').notNull().default(0),
+    /** Contacts in the segment skipped (unsubscribed, undeliverable, already invited). */
+    skippedCount: integer('skipped_count').notNull().default(0),
+    createdBy: uuid('created_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('campaigns_webinar_idx').on(t.webinarId)],
 );
 
 export const NOTIFICATION_KINDS = [
@@ -114,6 +187,8 @@ export const notifications = pgTable(
       .notNull()
       .references(() => webinars.id, { onDelete: 'cascade' }),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     /** The webinar version the mail was planned for; a mismatch at send time skips it. */
     webinarVersion: integer('webinar_version').notNull(),
     offsetMinutes: integer('offset_minutes'),
@@ -132,6 +207,7 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_status_scheduled_idx').on(t.status, t.scheduledAt),
     index('notifications_registration_idx').on(t.registrationId),
+    index('notifications_campaign_idx').on(t.campaignId, t.status),
     check('notifications_attempts_nonneg', sql`${t.attempts} >= 0`),
   ],
 );
@@ -149,17 +225,4 @@ export const outboxMessages = pgTable('outbox_messages', {
   /** The whole RFC 5322 message, as also written to DATA_DIR/outbox/<id>.eml. */
   raw: text('raw').notNull(),
   createdAt: createdAt(),
-});
-
-export const coordinatorAccounts = pgTable('coordinator_accounts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  email: text('email').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'coordinator'] }).notNull(),
-  regionScope: jsonb('region_scope').$type<string[]>(),
-  themeScope: jsonb('theme_scope').$type<string[]>(),
-  active: boolean('active').notNull().default(true),
-  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
 });
