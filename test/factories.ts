@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SEED_THEMES, type TCreateRegistrationInput } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 type NewWebinar = typeof tables.webinars.$inferInsert;
 type WebinarRow = typeof tables.webinars.$inferSelect;
@@ -72,4 +72,9 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The confirmation outbox rows (registrations also plan reminders). */
+export function confirmations(stack: { db: Db }) {
+  return stack.db.select().from(tables.notifications).where(eq(tables.notifications.kind, 'confirmation'));
 }

@@ -16,10 +16,15 @@ import { requireRole } from './middlewares/require-role.js';
 import { sessionMiddleware } from './middlewares/session.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
 import { authRouter } from './routes/auth/auth.js';
+import { campaignsRouter } from './routes/campaigns/campaigns.js';
+import { contactsRouter } from './routes/contacts/contacts.js';
 import { healthRouter } from './routes/health/health.js';
+import { invitationsRouter } from './routes/invitations/invitations.js';
+import { manageRouter } from './routes/manage/manage.js';
 import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
 import { themesRouter } from './routes/themes/themes.js';
+import { unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
 
 export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
@@ -81,6 +86,9 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
   app.use('/api', openApiRouter(ctx));
   app.use('/api/themes', themesRouter(ctx));
   app.use('/api/webinars', webinarsRouter(ctx));
+  app.use('/api/registrations/manage', manageRouter(ctx));
+  app.use('/api/invitations', invitationsRouter(ctx));
+  app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.
   const session = sessionMiddleware({
@@ -96,6 +104,8 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
   app.use('/api/admin', requireRole('coordinator', ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
   app.use('/api/admin/webinars', adminWebinarsRouter(ctx));
   app.use('/api/admin/outbox', outboxRouter(ctx));
+  app.use('/api/admin/contacts', contactsRouter(ctx));
+  app.use('/api/admin/campaigns', campaignsRouter(ctx, ctx.env.MAIL_FROM));
   app.use('/api', apiNotFound);
 
   serveClient(app);

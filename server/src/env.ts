@@ -37,6 +37,8 @@ export const ZServerEnv = z
       .int()
       .min(5)
       .default(12 * 60),
+    // Sender of every email (also read by the worker); shown in invitation previews.
+    MAIL_FROM: z.string().min(3).default('Convene <no-reply@convene.localhost>'),
     // Run the mail workers inside this process too. Forced on with PGlite (single-process database).
     RUN_WORKER: bool(true),
   })

@@ -5,7 +5,7 @@ import { createMailTransport, handleSendNotification, type WorkerDeps } from '@c
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import ical, { type VEvent } from 'node-ical';
-import { createWebinarRow, eventually, registrationBody, truncateActivity } from '../factories.js';
+import { confirmations, createWebinarRow, eventually, registrationBody, truncateActivity } from '../factories.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
 
@@ -73,9 +73,9 @@ describe.each(databaseKinds())('confirmation email (%s)', (kind) => {
     expect(icsText).toContain('METHOD:REQUEST');
     expect(icsText).toMatch(/DTSTART:20270315T150000Z/);
 
-    const [row] = await stack.db.select().from(tables.notifications);
+    const [row] = await confirmations(stack);
     await eventually(async () => {
-      const [n] = await stack.db.select().from(tables.notifications);
+      const [n] = await confirmations(stack);
       return n?.status === 'sent' && n.providerMessageId ? n : null;
     });
     expect(row!.kind).toBe('confirmation');
@@ -144,7 +144,7 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
   it('sends one email when the same job runs twice, at once and again later', async () => {
     const webinar = await createWebinarRow(stack.db);
     await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
-    const [notification] = await stack.db.select().from(tables.notifications);
+    const [notification] = await confirmations(stack);
     const job = {
       id: `notif-${notification!.id}`,
       name: 'send-notification',
@@ -156,7 +156,7 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
     await stack.sink!.waitFor(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(stack.sink!.messages).toHaveLength(1);
-    const [after] = await stack.db.select().from(tables.notifications);
+    const [after] = await confirmations(stack);
     expect(after!.status).toBe('sent');
     expect(after!.attempts).toBe(1);
   });

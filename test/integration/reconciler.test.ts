@@ -4,7 +4,7 @@ import { tables } from '@convene/shared/db';
 import { createLogger } from '@convene/shared/node';
 import { startWorkers } from '@convene/worker';
 import { Queue } from 'bullmq';
-import { createWebinarRow, eventually, registrationBody } from '../factories.js';
+import { confirmations, createWebinarRow, eventually, registrationBody } from '../factories.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
@@ -36,7 +36,7 @@ describe.each(databaseKinds())('outbox reconciler (%s)', (kind) => {
     expect(await redis.client.keys('*')).not.toHaveLength(0);
 
     await redis.client.flushall();
-    const [notification] = await stack.db.select().from(tables.notifications);
+    const [notification] = await confirmations(stack);
     const mailQueue = new Queue('mail', { connection: redis.client, prefix: stack.prefix });
     // The job is gone: only the outbox row knows the mail is owed.
     expect(await mailQueue.getJob(`notif-${notification!.id}`)).toBeUndefined();
@@ -59,7 +59,7 @@ describe.each(databaseKinds())('outbox reconciler (%s)', (kind) => {
     try {
       await stack.sink!.waitFor(1);
       await eventually(async () => {
-        const [n] = await stack.db.select().from(tables.notifications);
+        const [n] = await confirmations(stack);
         return n?.status === 'sent';
       });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { tables } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
-import { createWebinarRow, eventually, registrationBody, truncateActivity } from '../factories.js';
+import { confirmations, createWebinarRow, eventually, registrationBody, truncateActivity } from '../factories.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
 
@@ -38,13 +38,15 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
       .from(tables.registrations)
       .where(eq(tables.registrations.webinarId, webinar.id));
     expect(rows).toHaveLength(1);
-    const notifications = await stack.db.select().from(tables.notifications);
-    expect(notifications).toHaveLength(1);
+    expect(await confirmations(stack)).toHaveLength(1);
+    // The confirmed registrant also has the three reminders still ahead (the webinar is 10 days away).
+    const all = await stack.db.select().from(tables.notifications);
+    expect(all.filter((n) => n.kind === 'reminder')).toHaveLength(3);
 
     await stack.sink!.waitFor(1);
     // Give a duplicate every chance to arrive before counting.
     await eventually(async () => {
-      const [n] = await stack.db.select().from(tables.notifications);
+      const [n] = await confirmations(stack);
       return n?.status === 'sent';
     });
     await new Promise((r) => setTimeout(r, 500));

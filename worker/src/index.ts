@@ -4,3 +4,4 @@ export { handleSendNotification } from './jobs/send-notification.handler.js';
 export { handleReconcileOutbox } from './jobs/reconcile-outbox.handler.js';
 export type { WorkerDeps } from './jobs/worker-deps.js';
 export { createMailTransport } from './mail/transport.js';
+export { renderInvitationFor } from './mail/templates/invitation.js';

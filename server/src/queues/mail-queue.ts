@@ -37,13 +37,16 @@ export class MailQueue {
     if (notifications.length === 0) return;
     const now = Date.now();
     try {
-      await this.queue.addBulk(
-        notifications.map((n) => ({
-          name: JOBS.sendNotification,
-          data: { notificationId: n.id },
-          opts: { jobId: notificationJobId(n.id), delay: Math.max(0, n.scheduledAt.getTime() - now) },
-        })),
-      );
+      // Chunks keep each Redis transaction short when a reschedule fans out to thousands.
+      for (let i = 0; i < notifications.length; i += 1000) {
+        await this.queue.addBulk(
+          notifications.slice(i, i + 1000).map((n) => ({
+            name: JOBS.sendNotification,
+            data: { notificationId: n.id },
+            opts: { jobId: notificationJobId(n.id), delay: Math.max(0, n.scheduledAt.getTime() - now) },
+          })),
+        );
+      }
     } catch (err) {
       this.logger.warn(
         { err: (err as Error).message, count: notifications.length },

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TRegion } from '../geo/regions.js';
 import type { TLanguage } from '../schemas/common.js';
 
 type LocalizedText = Partial<Record<TLanguage, string>>;
@@ -85,6 +86,8 @@ export const registrations = pgTable(
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     /** Secret: travels only by email, in the manage link. */
     manageToken: text('manage_token').notNull().unique(),
+    /** When the registrant got a place (at registration or promotion); kept after a cancellation. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -138,7 +141,7 @@ export const contacts = pgTable(
 
 /** The segment of contacts a campaign targets; empty lists mean "any". */
 export type CampaignSegment = {
-  regions?: string[];
+  regions?: TRegion[];
   countries?: string[];
   languages?: TLanguage[];
   tags?: string[];
@@ -154,7 +157,9 @@ export const campaigns = pgTable(
       .notNull()
       .references(() => webinars.id, { onDelete: 'cascade' }),
     segment: jsonb('segment').$type<CampaignSegment>().notNull(),
-    status: text('status', { enum: ['draft', 'sending', 'sent'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'sending', 'sent'] })
+      .notNull()
+      .default('draft'),
     /** Invitations written to the outbox when the campaign was sent. */
     plannedCount: integer('planned_count').notNull().default(0),
     /** Contacts in the segment skipped (unsubscribed, undeliverable, already invited). */

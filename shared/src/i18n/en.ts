@@ -54,6 +54,21 @@ export const en = {
     already: 'You were already registered for this webinar with this email. Nothing new was sent.',
     startsAt: 'Starts',
   },
+  manage: {
+    title: 'Your registration',
+    status: { confirmed: 'Confirmed', waitlisted: 'On the waiting list', cancelled: 'Cancelled' },
+    cancel: 'Cancel my registration',
+    confirmCancel: 'Cancel your registration for this webinar? Your place goes to the next person on the waiting list.',
+    cancelled: 'Your registration is cancelled. A confirmation is on its way to your inbox.',
+    notFound: 'This link is not valid. Check that you copied the whole link from the email.',
+  },
+  unsubscribe: {
+    title: 'Unsubscribe',
+    question: 'Stop receiving webinar invitations from the coalition at this address?',
+    confirm: 'Unsubscribe',
+    done: 'You are unsubscribed. You will not receive any more invitations.',
+    invalid: 'This unsubscribe link is not valid.',
+  },
   errors: {
     required: 'This field is required.',
     invalid_email: 'Enter a valid email address.',
@@ -81,8 +96,18 @@ export const en = {
     rate_limited: 'Too many attempts. Please wait and try again.',
     unavailable: 'The service is temporarily unavailable. Please try again in a moment.',
     registration_closed: 'Registration for this webinar is closed.',
+    csv_invalid: 'The file could not be imported, so nothing was imported.',
+    csv_not_utf8: 'The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.',
+    csv_malformed: 'The file is not valid CSV here (for example, a quote that is never closed).',
+    csv_missing_column: 'This column is required in the first line of the file.',
+    csv_empty: 'The file contains no contacts.',
+    csv_too_large: 'The file is too large: import at most 50,000 rows at a time.',
+    csv_extra_cells: 'This line has more cells than the first line of the file.',
+    duplicate_row: 'This email address already appears on an earlier line.',
+    unsupported_media_type: 'Send the file as CSV (text/csv).',
   },
   email: {
+    greetingNoName: 'Hello,',
     greeting: 'Hello {{name}},',
     confirmation: {
       subject: 'Registration confirmed: {{title}}',
@@ -90,6 +115,42 @@ export const en = {
       intro: 'Your place at “{{title}}” is confirmed.',
       waitlisted:
         'The webinar “{{title}}” is full, so you are on the waiting list. We will write to you if a place opens.',
+    },
+    reminder: {
+      subject: 'Reminder: {{title}} starts {{relative}}',
+      intro: '“{{title}}” starts {{relative}}.',
+    },
+    reschedule: {
+      subject: 'New time: {{title}}',
+      intro:
+        'The webinar “{{title}}” has moved to a new time. Your registration stays valid; the attached invitation updates your calendar.',
+    },
+    cancellation: {
+      subjectWebinar: 'Cancelled: {{title}}',
+      webinar: 'We are sorry: the webinar “{{title}}” has been cancelled.',
+      subjectRegistration: 'Registration cancelled: {{title}}',
+      registration:
+        'Your registration for “{{title}}” is cancelled. You are welcome to register again while places remain.',
+      calendar: 'The attached file removes the webinar from your calendar.',
+    },
+    promotion: {
+      subject: 'A place opened up: {{title}}',
+      intro: 'Good news: a place opened up, and your registration for “{{title}}” is now confirmed.',
+    },
+    followUp: {
+      subject: 'Thank you for joining: {{title}}',
+      intro: 'Thank you for taking part in “{{title}}”.',
+      recording: 'Recording: {{url}}',
+      input:
+        'Tell us which barriers migrants meet where you are and what should change. Your input feeds the consultation on this theme: {{url}}',
+    },
+    invitation: {
+      subject: 'Invitation: {{title}}',
+      intro: 'The coalition invites you to the webinar “{{title}}”.',
+      zoneOfCountry: 'main time zone of {{country}}',
+      register: 'Register here (the form is pre-filled for you): {{url}}',
+      why: 'You receive this email because your organization is part of a member network of the coalition.',
+      unsubscribe: 'To receive no more invitations: {{url}}',
     },
     when: 'When (your time): {{time}}',
     hostTime: 'Host time: {{time}}',

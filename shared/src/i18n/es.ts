@@ -53,6 +53,22 @@ export const es: Catalog = {
     already: 'Ya estaba inscrito/a en este seminario con este correo. No se envió nada nuevo.',
     startsAt: 'Comienza',
   },
+  manage: {
+    title: 'Su inscripción',
+    status: { confirmed: 'Confirmada', waitlisted: 'En lista de espera', cancelled: 'Cancelada' },
+    cancel: 'Cancelar mi inscripción',
+    confirmCancel:
+      '¿Cancelar su inscripción a este seminario? Su plaza pasará a la siguiente persona de la lista de espera.',
+    cancelled: 'Su inscripción está cancelada. Le llegará una confirmación por correo.',
+    notFound: 'Este enlace no es válido. Compruebe que copió el enlace completo del correo.',
+  },
+  unsubscribe: {
+    title: 'Darse de baja',
+    question: '¿Dejar de recibir invitaciones a seminarios de la coalición en esta dirección?',
+    confirm: 'Darme de baja',
+    done: 'Se ha dado de baja. No recibirá más invitaciones.',
+    invalid: 'Este enlace para darse de baja no es válido.',
+  },
   errors: {
     required: 'Este campo es obligatorio.',
     invalid_email: 'Introduzca un correo electrónico válido.',
@@ -80,8 +96,18 @@ export const es: Catalog = {
     rate_limited: 'Demasiados intentos. Espere e inténtelo de nuevo.',
     unavailable: 'El servicio no está disponible por el momento. Inténtelo en un instante.',
     registration_closed: 'La inscripción a este seminario está cerrada.',
+    csv_invalid: 'No se pudo importar el archivo, así que no se importó nada.',
+    csv_not_utf8: 'El archivo no es texto UTF-8. Guárdelo como «CSV UTF-8» e inténtelo de nuevo.',
+    csv_malformed: 'El archivo no es un CSV válido en este punto (por ejemplo, unas comillas que nunca se cierran).',
+    csv_missing_column: 'Esta columna es obligatoria en la primera línea del archivo.',
+    csv_empty: 'El archivo no contiene ningún contacto.',
+    csv_too_large: 'El archivo es demasiado grande: importe como máximo 50 000 filas cada vez.',
+    csv_extra_cells: 'Esta línea tiene más celdas que la primera línea del archivo.',
+    duplicate_row: 'Esta dirección de correo ya aparece en una línea anterior.',
+    unsupported_media_type: 'Envíe el archivo en formato CSV (text/csv).',
   },
   email: {
+    greetingNoName: 'Hola:',
     greeting: 'Hola, {{name}}:',
     confirmation: {
       subject: 'Inscripción confirmada: {{title}}',
@@ -89,6 +115,41 @@ export const es: Catalog = {
       intro: 'Su plaza en «{{title}}» está confirmada.',
       waitlisted:
         'El seminario «{{title}}» está completo y usted está en la lista de espera. Le escribiremos si se libera una plaza.',
+    },
+    reminder: {
+      subject: 'Recordatorio: {{title}} comienza {{relative}}',
+      intro: '«{{title}}» comienza {{relative}}.',
+    },
+    reschedule: {
+      subject: 'Nuevo horario: {{title}}',
+      intro:
+        'El seminario «{{title}}» cambió de horario. Su inscripción sigue siendo válida; la invitación adjunta actualiza su calendario.',
+    },
+    cancellation: {
+      subjectWebinar: 'Cancelado: {{title}}',
+      webinar: 'Lo sentimos: el seminario «{{title}}» ha sido cancelado.',
+      subjectRegistration: 'Inscripción cancelada: {{title}}',
+      registration: 'Su inscripción a «{{title}}» está cancelada. Puede volver a inscribirse mientras queden plazas.',
+      calendar: 'El archivo adjunto elimina el seminario de su calendario.',
+    },
+    promotion: {
+      subject: 'Se liberó una plaza: {{title}}',
+      intro: 'Buenas noticias: se liberó una plaza y su inscripción a «{{title}}» ya está confirmada.',
+    },
+    followUp: {
+      subject: 'Gracias por participar: {{title}}',
+      intro: 'Gracias por participar en «{{title}}».',
+      recording: 'Grabación: {{url}}',
+      input:
+        'Cuéntenos qué obstáculos enfrentan las personas migrantes donde usted está y qué debería cambiar. Su aporte alimenta la consulta sobre este tema: {{url}}',
+    },
+    invitation: {
+      subject: 'Invitación: {{title}}',
+      intro: 'La coalición le invita al seminario web «{{title}}».',
+      zoneOfCountry: 'zona horaria principal de {{country}}',
+      register: 'Inscríbase aquí (el formulario ya tiene sus datos): {{url}}',
+      why: 'Recibe este correo porque su organización forma parte de una red miembro de la coalición.',
+      unsubscribe: 'Para no recibir más invitaciones: {{url}}',
     },
     when: 'Cuándo (su hora): {{time}}',
     hostTime: 'Hora de la organización: {{time}}',

@@ -54,6 +54,22 @@ export const fr: Catalog = {
     already: 'Vous étiez déjà inscrit·e à ce webinaire avec cette adresse. Aucun nouvel envoi n’a été fait.',
     startsAt: 'Début',
   },
+  manage: {
+    title: 'Votre inscription',
+    status: { confirmed: 'Confirmée', waitlisted: 'Sur liste d’attente', cancelled: 'Annulée' },
+    cancel: 'Annuler mon inscription',
+    confirmCancel:
+      'Annuler votre inscription à ce webinaire ? Votre place ira à la prochaine personne sur la liste d’attente.',
+    cancelled: 'Votre inscription est annulée. Une confirmation arrive dans votre boîte mail.',
+    notFound: 'Ce lien n’est pas valide. Vérifiez que vous avez copié le lien complet depuis l’e-mail.',
+  },
+  unsubscribe: {
+    title: 'Désinscription',
+    question: 'Ne plus recevoir d’invitations aux webinaires de la coalition à cette adresse ?',
+    confirm: 'Me désinscrire',
+    done: 'Vous êtes désinscrit·e. Vous ne recevrez plus d’invitations.',
+    invalid: 'Ce lien de désinscription n’est pas valide.',
+  },
   errors: {
     required: 'Ce champ est obligatoire.',
     invalid_email: 'Saisissez une adresse e-mail valide.',
@@ -81,8 +97,18 @@ export const fr: Catalog = {
     rate_limited: 'Trop de tentatives. Patientez puis réessayez.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     registration_closed: 'Les inscriptions à ce webinaire sont closes.',
+    csv_invalid: 'Le fichier n’a pas pu être importé : rien n’a été importé.',
+    csv_not_utf8: 'Le fichier n’est pas un texte UTF-8. Enregistrez-le au format « CSV UTF-8 » et réessayez.',
+    csv_malformed: 'Le fichier n’est pas un CSV valide à cet endroit (par exemple, un guillemet jamais fermé).',
+    csv_missing_column: 'Cette colonne est obligatoire dans la première ligne du fichier.',
+    csv_empty: 'Le fichier ne contient aucun contact.',
+    csv_too_large: 'Le fichier est trop volumineux : importez au plus 50 000 lignes à la fois.',
+    csv_extra_cells: 'Cette ligne contient plus de cellules que la première ligne du fichier.',
+    duplicate_row: 'Cette adresse e-mail figure déjà sur une ligne précédente.',
+    unsupported_media_type: 'Envoyez le fichier au format CSV (text/csv).',
   },
   email: {
+    greetingNoName: 'Bonjour,',
     greeting: 'Bonjour {{name}},',
     confirmation: {
       subject: 'Inscription confirmée : {{title}}',
@@ -90,6 +116,42 @@ export const fr: Catalog = {
       intro: 'Votre place au webinaire « {{title}} » est confirmée.',
       waitlisted:
         'Le webinaire « {{title}} » est complet : vous êtes sur la liste d’attente. Nous vous écrirons si une place se libère.',
+    },
+    reminder: {
+      subject: 'Rappel : {{title}} commence {{relative}}',
+      intro: '« {{title}} » commence {{relative}}.',
+    },
+    reschedule: {
+      subject: 'Nouvel horaire : {{title}}',
+      intro:
+        'Le webinaire « {{title}} » a changé d’horaire. Votre inscription reste valable ; l’invitation jointe met votre calendrier à jour.',
+    },
+    cancellation: {
+      subjectWebinar: 'Annulé : {{title}}',
+      webinar: 'Nous sommes désolés : le webinaire « {{title}} » est annulé.',
+      subjectRegistration: 'Inscription annulée : {{title}}',
+      registration:
+        'Votre inscription à « {{title}} » est annulée. Vous pouvez vous réinscrire tant qu’il reste des places.',
+      calendar: 'Le fichier joint retire le webinaire de votre calendrier.',
+    },
+    promotion: {
+      subject: 'Une place s’est libérée : {{title}}',
+      intro: 'Bonne nouvelle : une place s’est libérée et votre inscription à « {{title}} » est maintenant confirmée.',
+    },
+    followUp: {
+      subject: 'Merci de votre participation : {{title}}',
+      intro: 'Merci d’avoir participé à « {{title}} ».',
+      recording: 'Enregistrement : {{url}}',
+      input:
+        'Dites-nous quels obstacles rencontrent les personnes migrantes là où vous êtes et ce qui devrait changer. Votre contribution alimente la consultation sur ce thème : {{url}}',
+    },
+    invitation: {
+      subject: 'Invitation : {{title}}',
+      intro: 'La coalition vous invite au webinaire « {{title}} ».',
+      zoneOfCountry: 'fuseau horaire principal de {{country}}',
+      register: 'Inscrivez-vous ici (le formulaire est prérempli) : {{url}}',
+      why: 'Vous recevez cet e-mail parce que votre organisation fait partie d’un réseau membre de la coalition.',
+      unsubscribe: 'Pour ne plus recevoir d’invitations : {{url}}',
     },
     when: 'Quand (votre heure) : {{time}}',
     hostTime: 'Heure de l’organisateur : {{time}}',

@@ -3,3 +3,4 @@ export * from './env-common.js';
 export * from './logger.js';
 export * from './redis.js';
 export * from './shutdown.js';
+export * from './invite-token.js';

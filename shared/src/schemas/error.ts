@@ -14,6 +14,8 @@ export const ZApiError = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), ZFieldError).optional(),
+    /** Problems tied to lines of an uploaded file (CSV imports), the header being line 1. */
+    lines: z.array(z.object({ line: z.number().int(), code: z.string(), message: z.string() })).optional(),
   }),
 });
 export type TApiError = z.infer<typeof ZApiError>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZTimeZone, ZUuid } from './common.js';
+import { ZPublicWebinar } from './webinar.js';
 
 export const ZRegistrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
 export type TRegistrationStatus = z.infer<typeof ZRegistrationStatus>;
@@ -30,3 +31,20 @@ export const ZRegistrationResult = z.object({
   alreadyRegistered: z.boolean(),
 });
 export type TRegistrationResult = z.infer<typeof ZRegistrationResult>;
+
+/** The manage page (reached by the secret link in every email): the registrant's own view. */
+export const ZManagedRegistration = z.object({
+  registration: z.object({
+    id: ZUuid,
+    status: ZRegistrationStatus,
+    name: z.string(),
+    email: z.string(),
+    language: ZLanguage,
+    timeZone: ZTimeZone,
+    createdAt: ZInstant,
+    cancelledAt: ZInstant.nullable(),
+  }),
+  webinar: ZPublicWebinar,
+  webinarTitle: z.string(),
+});
+export type TManagedRegistration = z.infer<typeof ZManagedRegistration>;

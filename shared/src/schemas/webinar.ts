@@ -98,3 +98,7 @@ export const ZUpdateWebinar = z
 export type TUpdateWebinar = z.infer<typeof ZUpdateWebinar>;
 
 export const ZAdminWebinarList = z.object({ webinars: z.array(ZAdminWebinar) });
+
+/** Marks a webinar completed; the recording link goes into the follow-up emails. */
+export const ZCompleteWebinar = z.strictObject({ recordingUrl: ZHttpUrl.nullable().optional() });
+export type TCompleteWebinar = z.infer<typeof ZCompleteWebinar>;

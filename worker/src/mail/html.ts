@@ -1,10 +1,4 @@
-import { textDirection, type TLanguage } from '@convene/shared';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+import { escapeHtml, textDirection, type TLanguage } from '@convene/shared';
 
 /** A paragraph of an email: plain text, or text with one link. */
 export type MailBlock = string | { text: string; href: string };

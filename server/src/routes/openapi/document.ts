@@ -3,6 +3,10 @@ import {
   ZAdminWebinar,
   ZAdminWebinarList,
   ZApiError,
+  ZContact,
+  ZContactFilter,
+  ZContactImportResult,
+  ZContactList,
   ZCreateRegistration,
   ZCreateWebinar,
   ZCsrfToken,
@@ -15,6 +19,7 @@ import {
   ZReadiness,
   ZRegistrationResult,
   ZThemeList,
+  ZUpdateContact,
   ZUpdateWebinar,
 } from '@convene/shared';
 import { z } from 'zod';
@@ -129,6 +134,45 @@ export function buildOpenApiDocument(serverUrl: string): object {
     path: '/api/admin/outbox',
     security: coordinator,
     responses: { 200: json(ZOutboxList, 'Locally kept mail, newest first'), 401: error('Not signed in') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/contacts',
+    security: coordinator,
+    request: { query: ZContactFilter },
+    responses: {
+      200: json(ZContactList, 'One page of matching contacts, by email, and how many match'),
+      400: error('Invalid filter'),
+      401: error('Not signed in'),
+    },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/admin/contacts/{id}',
+    security: coordinator,
+    request: { params: idParam, ...body(ZUpdateContact) },
+    responses: {
+      200: json(z.object({ contact: ZContact }), 'Updated'),
+      400: error('Invalid fields'),
+      401: error('Not signed in'),
+      403: error('Missing CSRF token'),
+      404: error('Unknown contact'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/admin/contacts/import',
+    summary: 'Import contacts from a UTF-8 CSV file (comma or semicolon); upsert by email',
+    security: coordinator,
+    request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+    responses: {
+      200: json(ZContactImportResult, 'Imported; rows with a bad cell and duplicates reported by line'),
+      400: error('The file cannot be used (code csv_invalid, with fields and lines): nothing was imported'),
+      401: error('Not signed in'),
+      403: error('Missing CSRF token'),
+      413: error('More than 10 MB or 50,000 rows: nothing was imported'),
+      415: error('Not sent as text/csv'),
+    },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

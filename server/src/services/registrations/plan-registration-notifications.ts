@@ -1,26 +1,24 @@
-import type { tables } from '@convene/shared/db';
-
-type Webinar = typeof tables.webinars.$inferSelect;
-type Registration = typeof tables.registrations.$inferSelect;
-type NewNotification = typeof tables.notifications.$inferInsert;
+import { planReminders } from '../notifications/plan-reminders.js';
+import type { NewNotification, RegistrationRow, WebinarRow } from '../notifications/types.js';
 
 /**
- * The outbox rows a new registration creates. The dedupe key names target, kind, webinar
- * and version, so the database refuses a second confirmation for the same registration.
+ * The outbox rows a new registration creates: its confirmation, and for a confirmed
+ * registrant the reminders still ahead. Dedupe keys name target, kind, webinar and version.
  */
 export function planRegistrationNotifications(
-  webinar: Webinar,
-  registration: Registration,
+  webinar: WebinarRow,
+  registration: RegistrationRow,
   now: Date,
 ): NewNotification[] {
-  return [
-    {
-      kind: 'confirmation',
-      webinarId: webinar.id,
-      registrationId: registration.id,
-      webinarVersion: webinar.version,
-      dedupeKey: `confirmation:${registration.id}:${webinar.id}`,
-      scheduledAt: now,
-    },
-  ];
+  const confirmation: NewNotification = {
+    kind: 'confirmation',
+    webinarId: webinar.id,
+    registrationId: registration.id,
+    webinarVersion: webinar.version,
+    dedupeKey: `confirmation:${registration.id}:${webinar.id}`,
+    scheduledAt: now,
+  };
+  return registration.status === 'confirmed'
+    ? [confirmation, ...planReminders(webinar, registration.id, now)]
+    : [confirmation];
 }

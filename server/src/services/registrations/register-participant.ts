@@ -4,6 +4,8 @@ import { tables, type Db, type Tx } from '@convene/shared/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { MailQueue } from '../../queues/mail-queue.js';
+import { writeNotifications } from '../notifications/write-notifications.js';
+import type { PlannedNotification } from '../notifications/types.js';
 import { planRegistrationNotifications } from './plan-registration-notifications.js';
 
 export type RegisterDeps = { db: Db; mailQueue: MailQueue };
@@ -37,7 +39,7 @@ export async function registerParticipant(
   if (!webinar || webinar.status === 'draft') throw AppError.notFound('Webinar');
   assertOpen(webinar, now);
 
-  let outcome: { registration: Registration; created: boolean; notifications: { id: string; scheduledAt: Date }[] };
+  let outcome: { registration: Registration; created: boolean; notifications: PlannedNotification[] };
   try {
     outcome = await deps.db.transaction(async (tx) => {
       const seated = webinar.capacity === null || (await takeSeat(tx, webinar.id));
@@ -54,17 +56,14 @@ export async function registerParticipant(
           timeZone: input.timeZone,
           consentAt: now,
           status: seated ? 'confirmed' : 'waitlisted',
+          confirmedAt: seated ? now : null,
           manageToken: randomBytes(24).toString('base64url'),
         })
         .onConflictDoNothing({ target: [tables.registrations.webinarId, tables.registrations.emailNormalized] })
         .returning();
       if (!registration) throw new AlreadyRegistered();
 
-      const notifications = await tx
-        .insert(tables.notifications)
-        .values(planRegistrationNotifications(webinar, registration, now))
-        .onConflictDoNothing({ target: tables.notifications.dedupeKey })
-        .returning({ id: tables.notifications.id, scheduledAt: tables.notifications.scheduledAt });
+      const notifications = await writeNotifications(tx, planRegistrationNotifications(webinar, registration, now));
       return { registration, created: true, notifications };
     });
   } catch (err) {

@@ -2,16 +2,27 @@ import { englishError, type TAdminWebinar, type TUpdateWebinar } from '@convene/
 import { tables, type Db } from '@convene/shared/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
+import type { MailQueue } from '../../queues/mail-queue.js';
+import type { PlannedNotification } from '../notifications/types.js';
 import { assertThemeExists } from './assert-theme-exists.js';
 import { countActiveRegistrations } from './count-registrations.js';
+import { replanAfterReschedule, replanReminderOffsets } from './replan-notifications.js';
 import { toAdminWebinar } from './webinar-views.js';
 
+export type WebinarDeps = { db: Db; mailQueue: MailQueue };
+
 /**
- * Edits a webinar. A change of start time bumps the version, so mail planned for the old
- * time is skipped at send time. Cancelled and completed webinars are frozen.
+ * Edits a webinar. A new start time bumps the version — mail planned for the old time is
+ * then skipped at send time — and re-plans reminders and "rescheduled" notices in the same
+ * transaction. Cancelled and completed webinars are frozen.
  */
-export async function updateWebinar(db: Db, id: string, patch: TUpdateWebinar): Promise<TAdminWebinar> {
-  return db.transaction(async (tx) => {
+export async function updateWebinar(
+  deps: WebinarDeps,
+  id: string,
+  patch: TUpdateWebinar,
+  now = new Date(),
+): Promise<TAdminWebinar> {
+  const { webinar, planned } = await deps.db.transaction(async (tx) => {
     const w = tables.webinars;
     const [current] = await tx.select().from(w).where(eq(w.id, id)).for('update');
     if (!current) throw AppError.notFound('Webinar');
@@ -32,18 +43,22 @@ export async function updateWebinar(db: Db, id: string, patch: TUpdateWebinar): 
     }
     const startsAt = patch.startsAt ? new Date(patch.startsAt) : undefined;
     const moved = startsAt !== undefined && startsAt.getTime() !== current.startsAt.getTime();
+    const offsetsChanged =
+      patch.reminderOffsetsMinutes !== undefined &&
+      [...patch.reminderOffsetsMinutes].sort().join() !== [...current.reminderOffsetsMinutes].sort().join();
     const [row] = await tx
       .update(w)
-      .set({
-        ...patch,
-        startsAt,
-        version: moved ? current.version + 1 : current.version,
-        updatedAt: new Date(),
-      })
+      .set({ ...patch, startsAt, version: moved ? current.version + 1 : current.version, updatedAt: now })
       .where(eq(w.id, id))
       .returning();
     if (!row) throw AppError.notFound('Webinar');
+
+    let planned: PlannedNotification[] = [];
+    if (row.status === 'scheduled' && moved) planned = await replanAfterReschedule(tx, row, now);
+    else if (row.status === 'scheduled' && offsetsChanged) planned = await replanReminderOffsets(tx, row, now);
     const counts = (await countActiveRegistrations(tx, [id])).get(id);
-    return toAdminWebinar(row, counts ?? 0);
+    return { webinar: toAdminWebinar(row, counts ?? 0), planned };
   });
+  await deps.mailQueue.enqueue(planned);
+  return webinar;
 }

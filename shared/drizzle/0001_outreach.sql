@@ -32,6 +32,7 @@ CREATE TABLE "contacts" (
 ALTER TABLE "notifications" ADD COLUMN "contact_id" uuid;--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "campaign_id" uuid;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "contact_id" uuid;--> statement-breakpoint
+ALTER TABLE "registrations" ADD COLUMN "confirmed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_webinar_id_webinars_id_fk" FOREIGN KEY ("webinar_id") REFERENCES "public"."webinars"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_created_by_coordinator_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."coordinator_accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "campaigns_webinar_idx" ON "campaigns" USING btree ("webinar_id");--> statement-breakpoint

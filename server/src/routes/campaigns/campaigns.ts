@@ -1,0 +1,27 @@
+import { ZCreateCampaign, ZUuid, type TCreateCampaign } from '@convene/shared';
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { getCampaign, listCampaigns } from '../../services/campaigns/list-campaigns.js';
+import { previewCampaign } from '../../services/campaigns/preview-campaign.js';
+import { sendCampaign } from '../../services/campaigns/send-campaign.js';
+
+/** /api/admin/campaigns — invitation campaigns: preview, send, progress. */
+export function campaignsRouter(ctx: AppContext, mailFrom: string): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    res.json({ campaigns: await listCampaigns(ctx.db) });
+  });
+  router.post('/preview', validateBody(ZCreateCampaign), async (req, res) => {
+    res.json(await previewCampaign(ctx.db, req.body as TCreateCampaign, { publicUrl: ctx.env.PUBLIC_URL, mailFrom }));
+  });
+  router.post('/', validateBody(ZCreateCampaign), async (req, res) => {
+    const campaign = await sendCampaign(ctx, req.body as TCreateCampaign, req.session.user?.id ?? null);
+    ctx.logger.info({ campaignId: campaign.id, planned: campaign.plannedCount }, 'campaign sent to the outbox');
+    res.status(201).json({ campaign });
+  });
+  router.get('/:id', validateParam('id', ZUuid, 'Campaign'), async (req, res) => {
+    res.json({ campaign: await getCampaign(ctx.db, req.params.id as string) });
+  });
+  return router;
+}

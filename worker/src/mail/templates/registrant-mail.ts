@@ -1,0 +1,95 @@
+import { formatInstant, pickLocalized, type TLanguage } from '@convene/shared';
+import type { TFunction } from 'i18next';
+import type { NotificationContext, RegistrationRow, WebinarRow } from '../../outbox/notification-context.js';
+import { bareAddress, displayName } from '../addresses.js';
+import { renderHtml, renderText, type MailBlock } from '../html.js';
+import { translatorFor } from '../i18n.js';
+import { buildIcs } from '../ics.js';
+import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
+
+/** Everything a mail to one registrant is built from, in their language and zone. */
+export type RegistrantMail = {
+  webinar: WebinarRow;
+  registration: RegistrationRow;
+  lang: TLanguage;
+  t: TFunction;
+  title: string;
+  manageUrl: string;
+  settings: MailSettings;
+};
+
+export function registrantMail(ctx: NotificationContext, settings: MailSettings): RegistrantMail {
+  const { webinar, registration } = ctx;
+  if (!registration) throw new Error(`${ctx.notification.kind} without registration`);
+  const lang = registration.language;
+  return {
+    webinar,
+    registration,
+    lang,
+    t: translatorFor(lang),
+    title: pickLocalized(webinar.title, lang),
+    manageUrl: `${settings.publicUrl}/manage/${registration.manageToken}`,
+    settings,
+  };
+}
+
+/** When (reader's zone, named; host zone) and how long. */
+export function whenBlock({ webinar, registration, lang, t }: RegistrantMail): string {
+  return [
+    t('email.when', { time: formatInstant(webinar.startsAt, registration.timeZone, lang).full }),
+    t('email.hostTime', { time: formatInstant(webinar.startsAt, webinar.hostTimeZone, lang).full }),
+    t('email.duration', { minutes: webinar.durationMinutes }),
+  ].join('\n');
+}
+
+/** The join link (secret: only registrants with a place get it). */
+export function joinBlocks({ webinar, t }: RegistrantMail): MailBlock[] {
+  return [{ text: t('email.join', { url: webinar.joinUrl }), href: webinar.joinUrl }, t('email.joinHint')];
+}
+
+export function manageBlock({ manageUrl, t }: RegistrantMail): MailBlock {
+  return { text: t('email.manage', { url: manageUrl }), href: manageUrl };
+}
+
+/**
+ * The registrant's calendar event. The UID is stable per registration and SEQUENCE follows
+ * the webinar version, so an update or a cancel replaces the event already in the calendar.
+ */
+export function calendarFor(m: RegistrantMail, method: 'REQUEST' | 'CANCEL'): NonNullable<OutgoingMail['calendar']> {
+  const { webinar, registration, t, settings } = m;
+  return {
+    method,
+    content: buildIcs({
+      uid: `registration-${registration.id}@convene`,
+      // A cancel must carry a sequence above the last request's.
+      sequence: method === 'CANCEL' ? webinar.version : webinar.version - 1,
+      method,
+      start: webinar.startsAt,
+      durationMinutes: webinar.durationMinutes,
+      title: m.title,
+      description:
+        method === 'REQUEST'
+          ? `${t('email.join', { url: webinar.joinUrl })}\n${t('email.manage', { url: m.manageUrl })}`
+          : m.title,
+      url: method === 'REQUEST' ? webinar.joinUrl : undefined,
+      organizer: { name: displayName(settings.mailFrom), email: bareAddress(settings.mailFrom) },
+      attendee: { name: registration.name, email: registration.email },
+    }),
+  };
+}
+
+/** Greeting, the given blocks, signature — as text and HTML parts. */
+export function compose(m: RegistrantMail, subject: string, blocks: MailBlock[]): OutgoingMail {
+  const all: MailBlock[] = [
+    m.t('email.greeting', { name: m.registration.name }),
+    ...blocks,
+    `— ${m.t('email.signature')}`,
+  ];
+  return {
+    to: { name: m.registration.name, address: m.registration.email },
+    subject,
+    text: renderText(all),
+    html: renderHtml(m.lang, all),
+    language: m.lang,
+  };
+}
