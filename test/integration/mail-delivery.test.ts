@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { tables } from '@convene/shared/db';
 import { createLogger } from '@convene/shared/node';
 import { createMailTransport, handleSendNotification, type WorkerDeps } from '@convene/worker';
 import { Queue, type Job } from 'bullmq';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RECONCILER_SCHEDULER_ID } from '@convene/shared';
-import { tables } from '@convene/shared/db';
 import { createLogger } from '@convene/shared/node';
 import { startWorkers } from '@convene/worker';
 import { Queue } from 'bullmq';
