@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import { SiteHeader } from './components/site-header';
 import { TimeZoneProvider } from './components/time-zone-context';
+import { ManagePage } from './pages/manage-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { WebinarListPage } from './pages/webinar-list-page';
 import { WebinarPage } from './pages/webinar-page';
@@ -37,6 +38,7 @@ export function App() {
             <WebinarListPage />
           </Route>
           <Route path="/webinars/:slug">{(params) => <WebinarPage key={params.slug} slug={params.slug} />}</Route>
+          <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
           <Route>
             <NotFoundPage />
           </Route>

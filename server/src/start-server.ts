@@ -103,6 +103,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         publicUrl: env.PUBLIC_URL,
         concurrency: w.WORKER_CONCURRENCY,
         ratePerSecond: w.MAIL_RATE_PER_SECOND,
+        reconcileEveryMs: w.RECONCILE_EVERY_SECONDS * 1000,
+        staleClaimMs: w.STALE_CLAIM_SECONDS * 1000,
       });
       const running = workers;
       cleanups.push(() => running.close());

@@ -131,6 +131,7 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
       }),
       settings: { publicUrl: 'http://convene.test', mailFrom: 'Convene <noreply@convene.test>' },
       mailQueue: queue,
+      staleClaimMs: 600_000,
     };
   });
   afterAll(async () => {

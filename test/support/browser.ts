@@ -27,7 +27,13 @@ const CHROMIUM_ARGS = [
 export function ensureClientBuild(): void {
   const index = path.join(REPO_ROOT, 'client', 'dist', 'index.html');
   try {
-    execSync('node scripts/ensure-client-build.mjs', { cwd: REPO_ROOT, stdio: 'pipe', timeout: 180_000 });
+    // A production build: jest sets NODE_ENV=test, which would ship development React.
+    execSync('node scripts/ensure-client-build.mjs', {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+      timeout: 180_000,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   } catch (err) {
     const output = (err as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? '';
     const errors = (err as { stderr?: Buffer }).stderr?.toString() ?? '';

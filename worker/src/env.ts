@@ -19,6 +19,10 @@ export const ZWorkerEnv = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
     // Upper bound on messages sent per second by each worker (0 = no limit).
     MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
+    // How often the reconciler re-enqueues due outbox rows that have no job.
+    RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    // A claimed row still "sending" after this long belongs to a worker that died: it is sent again.
+    STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
   })
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 

@@ -42,6 +42,8 @@ const workers = await startWorkers({
   publicUrl: env.PUBLIC_URL,
   concurrency: env.WORKER_CONCURRENCY,
   ratePerSecond: env.MAIL_RATE_PER_SECOND,
+  reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
+  staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
 });
 
 installShutdown(async () => {

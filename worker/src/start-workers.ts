@@ -21,6 +21,8 @@ export type WorkerOptions = {
   ratePerSecond: number;
   /** Run the reconciler every this many ms (default one minute). */
   reconcileEveryMs?: number;
+  /** Release "sending" claims older than this (default ten minutes). */
+  staleClaimMs?: number;
 };
 
 export type RunningWorkers = {
@@ -52,8 +54,13 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     transport,
     settings: { publicUrl: options.publicUrl, mailFrom: options.mailFrom },
     mailQueue,
+    staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
   };
 
+  let mailWorker: Worker | undefined;
+  deps.slowDown = async (ms) => {
+    await mailWorker?.rateLimit(ms);
+  };
   const workers = Object.values(QUEUES).map((queueName) => {
     const handlers = new Map(JOB_DEFINITIONS.filter((d) => d.queue === queueName).map((d) => [d.name, d.handle]));
     const worker = new Worker(
@@ -72,6 +79,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
           : {}),
       },
     );
+    if (queueName === QUEUES.mail) mailWorker = worker;
     worker.on('error', (err) => logger.warn({ err: err.message, queue: queueName }, 'worker error'));
     // Log once, on the final failure only; retries are expected and quiet.
     worker.on('failed', (job, err) => {

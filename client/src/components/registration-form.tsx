@@ -1,6 +1,8 @@
 import {
+  COUNTRY_CODES,
   countryOptions,
   fieldErrorsFromZod,
+  isValidTimeZone,
   LANGUAGES,
   ZCreateRegistration,
   ZLanguage,
@@ -12,6 +14,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorKeyOf, fieldErrorKey, type ErrorKey } from '../api/error-key';
+import type { InvitationPrefill } from '../api/invitations';
 import { register } from '../api/webinars';
 import { endonym } from '../i18n/setup';
 import { ErrorSummary, type SummaryItem } from './error-summary';
@@ -44,6 +47,22 @@ const EMPTY: Values = {
   consent: false,
 };
 
+/** An invitation's details in the fields the reader has not filled in yet; never the consent. */
+function withPrefill(values: Values, prefill: InvitationPrefill): Values {
+  const country = prefill.country?.trim().toUpperCase() ?? '';
+  const zone = prefill.timeZone;
+  return {
+    ...values,
+    name: values.name.trim() ? values.name : prefill.name,
+    email: values.email.trim() ? values.email : prefill.email,
+    organization: values.organization.trim() ? values.organization : prefill.organization,
+    country: values.country || (COUNTRY_CODES.includes(country) ? country : ''),
+    language: values.language ?? prefill.language,
+    // No zone on the invitation: keep following the detected one.
+    timeZone: values.timeZone ?? (zone && isValidTimeZone(zone) ? zone : null),
+  };
+}
+
 type Failure = { kind: 'fields'; fields: Record<string, TFieldError> } | { kind: 'general'; error: ErrorKey };
 
 const fieldId = (field: Field) => `registration-${field}`;
@@ -52,10 +71,12 @@ const errorId = (field: Field) => `registration-${field}-error`;
 type Props = {
   webinar: TPublicWebinar;
   onRegistered: (result: TRegistrationResult) => void;
+  /** Details from an invitation link; they may arrive after the reader has started typing. */
+  prefill?: InvitationPrefill | null;
 };
 
 /** The registration form: checked with the shared schema here, and again by the server. */
-export function RegistrationForm({ webinar, onRegistered }: Props) {
+export function RegistrationForm({ webinar, onRegistered, prefill = null }: Props) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
   const { zone: displayZone } = useTimeZone();
@@ -73,6 +94,10 @@ export function RegistrationForm({ webinar, onRegistered }: Props) {
   useEffect(() => {
     if (failedAttempts > 0) alertRef.current?.focus();
   }, [failedAttempts]);
+
+  useEffect(() => {
+    if (prefill) setValues((v) => withPrefill(v, prefill));
+  }, [prefill]);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 

@@ -3,10 +3,12 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { errorKeyOf, type ErrorKey } from '../api/error-key';
+import type { InvitationPrefill } from '../api/invitations';
 import { cachedWebinar, fetchWebinar } from '../api/webinars';
 import { Confirmation } from '../components/confirmation';
 import { localized } from '../components/localized';
 import { RegistrationForm } from '../components/registration-form';
+import { useInvitationPrefill } from '../components/use-invitation';
 import { useLanguage } from '../components/use-language';
 import { WebinarFacts } from '../components/webinar-facts';
 import { WebinarTimes } from '../components/webinar-times';
@@ -28,6 +30,7 @@ export function WebinarPage({ slug }: { slug: string }) {
   const [state, setState] = useState<State>(() => initialState(slug));
   const [attempt, setAttempt] = useState(0);
   const [registered, setRegistered] = useState<TRegistrationResult | null>(null);
+  const prefill = useInvitationPrefill();
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   useEffect(() => {
@@ -88,7 +91,13 @@ export function WebinarPage({ slug }: { slug: string }) {
       );
     case 'loaded':
       return (
-        <WebinarDetails webinar={state.webinar} back={back} registered={registered} onRegistered={setRegistered} />
+        <WebinarDetails
+          webinar={state.webinar}
+          back={back}
+          registered={registered}
+          onRegistered={setRegistered}
+          prefill={prefill}
+        />
       );
   }
 }
@@ -98,9 +107,10 @@ type DetailsProps = {
   back: ReactNode;
   registered: TRegistrationResult | null;
   onRegistered: (result: TRegistrationResult) => void;
+  prefill: InvitationPrefill | null;
 };
 
-function WebinarDetails({ webinar, back, registered, onRegistered }: DetailsProps) {
+function WebinarDetails({ webinar, back, registered, onRegistered, prefill }: DetailsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const title = localized(webinar.title, language);
@@ -129,7 +139,7 @@ function WebinarDetails({ webinar, back, registered, onRegistered }: DetailsProp
         <section className="register" aria-labelledby="register-title">
           <h2 id="register-title">{t('form.title')}</h2>
           {webinar.seatsLeft === 0 && <p className="notice">{t('form.waitlistNotice')}</p>}
-          <RegistrationForm webinar={webinar} onRegistered={onRegistered} />
+          <RegistrationForm webinar={webinar} onRegistered={onRegistered} prefill={prefill} />
         </section>
       ) : (
         <p className="notice">{t('errors.registration_closed')}</p>

@@ -58,6 +58,7 @@ export const en = {
     title: 'Your registration',
     status: { confirmed: 'Confirmed', waitlisted: 'On the waiting list', cancelled: 'Cancelled' },
     cancel: 'Cancel my registration',
+    confirm: 'Yes, cancel my registration',
     confirmCancel: 'Cancel your registration for this webinar? Your place goes to the next person on the waiting list.',
     cancelled: 'Your registration is cancelled. A confirmation is on its way to your inbox.',
     notFound: 'This link is not valid. Check that you copied the whole link from the email.',

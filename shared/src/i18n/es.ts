@@ -57,6 +57,7 @@ export const es: Catalog = {
     title: 'Su inscripción',
     status: { confirmed: 'Confirmada', waitlisted: 'En lista de espera', cancelled: 'Cancelada' },
     cancel: 'Cancelar mi inscripción',
+    confirm: 'Sí, cancelar mi inscripción',
     confirmCancel:
       '¿Cancelar su inscripción a este seminario? Su plaza pasará a la siguiente persona de la lista de espera.',
     cancelled: 'Su inscripción está cancelada. Le llegará una confirmación por correo.',

@@ -58,6 +58,7 @@ export const fr: Catalog = {
     title: 'Votre inscription',
     status: { confirmed: 'Confirmée', waitlisted: 'Sur liste d’attente', cancelled: 'Annulée' },
     cancel: 'Annuler mon inscription',
+    confirm: 'Oui, annuler mon inscription',
     confirmCancel:
       'Annuler votre inscription à ce webinaire ? Votre place ira à la prochaine personne sur la liste d’attente.',
     cancelled: 'Votre inscription est annulée. Une confirmation arrive dans votre boîte mail.',

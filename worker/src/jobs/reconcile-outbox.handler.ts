@@ -4,8 +4,6 @@ import type { Job } from 'bullmq';
 import { and, asc, eq, gt, lt, lte } from 'drizzle-orm';
 import type { WorkerDeps } from './worker-deps.js';
 
-/** A claim older than this belongs to a worker that died mid-send. */
-const STALE_CLAIM_MS = 10 * 60_000;
 /** Rows due this soon are enqueued now (delayed), so they still go out on time. */
 const LOOKAHEAD_MS = 2 * 60_000;
 const PAGE = 500;
@@ -26,7 +24,7 @@ export async function handleReconcileOutbox(
   const recovered = await deps.db
     .update(n)
     .set({ status: 'pending', claimedAt: null, updatedAt: now })
-    .where(and(eq(n.status, 'sending'), lt(n.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))))
+    .where(and(eq(n.status, 'sending'), lt(n.claimedAt, new Date(now.getTime() - deps.staleClaimMs))))
     .returning({ id: n.id });
 
   let requeued = 0;

@@ -2,14 +2,23 @@ import { ZSendNotificationJob } from '@convene/shared';
 import { maskPersonalData } from '@convene/shared/node';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { rendererFor } from '../mail/templates/index.js';
-import { isPermanentSmtpError } from '../mail/smtp-errors.js';
-import { claimNotification, markFailed, markSent, markSkipped, releaseClaim } from '../outbox/claim-notification.js';
+import { isPermanentSmtpError, isThrottlingSmtpError } from '../mail/smtp-errors.js';
+import {
+  claimNotification,
+  markFailed,
+  markSent,
+  markSkipped,
+  markUndeliverable,
+  releaseClaim,
+} from '../outbox/claim-notification.js';
 import { loadNotificationContext } from '../outbox/notification-context.js';
 import { reasonToSkip } from '../outbox/still-valid.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** A row that failed this many times in all is given up on (recorded as failed). */
 const MAX_ROW_ATTEMPTS = 25;
+/** How long the worker stops taking mail jobs after an SMTP 421 ("try again later"). */
+const SLOW_DOWN_MS = 1_000;
 
 /**
  * Sends one outbox row: claim, check it still makes sense, render, send, record. Run twice,
@@ -44,10 +53,13 @@ export async function handleSendNotification(job: Job, deps: WorkerDeps): Promis
     const reason = (err as Error).message ?? String(err);
     if (isPermanentSmtpError(err) || claimed.attempts >= MAX_ROW_ATTEMPTS) {
       await markFailed(deps.db, id, reason);
+      // A hard bounce of an invitation: never mail this contact again.
+      if (isPermanentSmtpError(err) && context.contact) await markUndeliverable(deps.db, context.contact.id);
       log.warn({ reason: maskPersonalData(reason) }, 'notification failed permanently');
-      throw new UnrecoverableError(reason);
+      throw new UnrecoverableError(maskPersonalData(reason));
     }
     await releaseClaim(deps.db, id, reason);
+    if (isThrottlingSmtpError(err)) await deps.slowDown?.(SLOW_DOWN_MS);
     throw err;
   }
   await markSent(deps.db, id, messageId);

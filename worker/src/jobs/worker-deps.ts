@@ -12,4 +12,8 @@ export type WorkerDeps = {
   settings: MailSettings;
   /** The mail queue, for the reconciler to re-enqueue into. */
   mailQueue: Queue;
+  /** After this long a "sending" claim is taken for a crashed worker's and released. */
+  staleClaimMs: number;
+  /** Pauses taking new mail jobs for a while: the SMTP server asked us to slow down (421). */
+  slowDown?: (ms: number) => Promise<void>;
 };

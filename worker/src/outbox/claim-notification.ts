@@ -1,5 +1,5 @@
 import { tables, type Db } from '@convene/shared/db';
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { NotificationRow } from './notification-context.js';
 
 const n = tables.notifications;
@@ -45,4 +45,12 @@ export async function releaseClaim(db: Db, id: string, reason: string): Promise<
     .update(n)
     .set({ status: 'pending', claimedAt: null, lastError: reason.slice(0, 500), updatedAt: new Date() })
     .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}
+
+/** A hard bounce: the address is marked undeliverable and no campaign mails it again. */
+export async function markUndeliverable(db: Db, contactId: string): Promise<void> {
+  await db
+    .update(tables.contacts)
+    .set({ undeliverableAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(tables.contacts.id, contactId), isNull(tables.contacts.undeliverableAt)));
 }
