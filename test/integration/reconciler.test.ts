@@ -76,3 +76,39 @@ describe.each(databaseKinds())('outbox reconciler (%s)', (kind) => {
     }
   });
 });
+
+describe('outbox reconciler schedule', () => {
+  let redis: PrivateRedis;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    stack = await startTestStack({ kind: 'pglite', redisUrl: redis.url, env: { RECONCILE_EVERY_SECONDS: '1' } });
+  });
+  afterAll(async () => {
+    try {
+      await stack?.stop();
+    } finally {
+      await redis?.stop();
+    }
+  });
+
+  it('comes back after FLUSHALL wipes it, and then delivers what the flush lost', async () => {
+    const schedules = new Queue('schedules', { connection: redis.client, prefix: stack.prefix });
+    try {
+      expect(await schedules.getJobScheduler(RECONCILER_SCHEDULER_ID)).toBeTruthy();
+      await redis.client.flushall();
+      expect(await schedules.getJobScheduler(RECONCILER_SCHEDULER_ID)).toBeFalsy();
+      await eventually(async () => schedules.getJobScheduler(RECONCILER_SCHEDULER_ID), 10_000);
+
+      // A pending confirmation with no job at all (as after a flush mid-send) is delivered.
+      const webinar = await createWebinarRow(stack.db);
+      await stack.running.ctx.mailQueue.queue.pause();
+      await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
+      await redis.client.flushall();
+      await stack.sink!.waitFor(1, 20_000);
+    } finally {
+      await schedules.close();
+    }
+  });
+});

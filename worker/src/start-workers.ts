@@ -90,16 +90,31 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     return worker;
   });
 
-  await schedulesQueue.upsertJobScheduler(
-    RECONCILER_SCHEDULER_ID,
-    { every: options.reconcileEveryMs ?? 60_000 },
-    { name: JOBS.reconcileOutbox, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
-  );
+  const everyMs = options.reconcileEveryMs ?? 60_000;
+  const upsertScheduler = () =>
+    schedulesQueue.upsertJobScheduler(
+      RECONCILER_SCHEDULER_ID,
+      { every: everyMs },
+      { name: JOBS.reconcileOutbox, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+    );
+  await upsertScheduler();
+  // The scheduler lives in Redis: a flushed or replaced Redis loses it, and with it the
+  // safety net that recovers every lost job. Re-assert it on the same period (idempotent).
+  const watchdog = setInterval(() => {
+    schedulesQueue
+      .getJobScheduler(RECONCILER_SCHEDULER_ID)
+      .then((existing) =>
+        existing ? undefined : upsertScheduler().then(() => logger.warn('reconciler schedule was missing: restored')),
+      )
+      .catch(() => undefined);
+  }, everyMs);
+  watchdog.unref();
   logger.info({ transport: transport.kind, concurrency: options.concurrency }, 'workers started');
 
   return {
     reconcileNow: () => handleReconcileOutbox(null, deps),
     close: async () => {
+      clearInterval(watchdog);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([mailQueue.close(), schedulesQueue.close()]);
       await connection.quit().catch(() => connection.disconnect());
