@@ -4,16 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { REPO_ROOT } from '@convene/shared/node';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { RedisClientType } from 'redis';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './middlewares/csrf.js';
 import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
 import { requireRole } from './middlewares/require-role.js';
-import { sessionMiddleware } from './middlewares/session.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
 import { authRouter } from './routes/auth/auth.js';
 import { campaignsRouter } from './routes/campaigns/campaigns.js';
@@ -36,7 +34,7 @@ function loggableUrl(url: string): string {
 }
 
 /** Builds the HTTP application: security headers, logging, API routes, client pages, errors. */
-export function createApp(ctx: AppContext, sessionClient: RedisClientType): Express {
+export function createApp(ctx: AppContext, session: RequestHandler): Express {
   const app = express();
   const production = ctx.env.NODE_ENV === 'production';
   app.disable('x-powered-by');
@@ -91,13 +89,6 @@ export function createApp(ctx: AppContext, sessionClient: RedisClientType): Expr
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.
-  const session = sessionMiddleware({
-    client: sessionClient,
-    secret: ctx.sessionSecret,
-    secure: production,
-    idleMinutes: ctx.env.SESSION_IDLE_MINUTES,
-    prefix: ctx.env.QUEUE_PREFIX,
-  });
   const csrf = csrfProtection(ctx.sessionSecret, production);
   app.use(['/api/auth', '/api/admin'], cookieParser(), session);
   app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX)));

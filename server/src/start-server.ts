@@ -12,6 +12,8 @@ import {
 import { startWorkers, type RunningWorkers, type WorkerEnv } from '@convene/worker';
 import { createClient, type RedisClientType } from 'redis';
 import { createApp } from './app.js';
+import { sessionMiddleware } from './middlewares/session.js';
+import { startRealtime, type Realtime } from './realtime/realtime-server.js';
 import type { AppContext } from './context.js';
 import type { ServerEnv } from './env.js';
 import { MailQueue } from './queues/mail-queue.js';
@@ -34,6 +36,7 @@ export type RunningServer = {
   url: string;
   ctx: AppContext;
   server: Server;
+  realtime: Realtime;
   workers: RunningWorkers | null;
   close: () => Promise<void>;
 };
@@ -110,7 +113,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       cleanups.push(() => running.close());
     }
 
-    const server = createServer(createApp(ctx, sessionClient));
+    const session = sessionMiddleware({
+      client: sessionClient,
+      secret: ctx.sessionSecret,
+      secure: env.NODE_ENV === 'production',
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      prefix: env.QUEUE_PREFIX,
+    });
+    const server = createServer(createApp(ctx, session));
+    const realtime = startRealtime(server, ctx, session);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(env.PORT, env.HOST, () => resolve());
@@ -118,6 +129,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
+          void realtime.close();
           server.close(() => resolve());
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 5000).unref();
@@ -126,7 +138,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     logger.info({ url, database: database.kind, workers: Boolean(workers) }, 'Convene is up');
-    return { url, ctx, server, workers, close: closeAll };
+    return { url, ctx, server, realtime, workers, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

@@ -18,3 +18,4 @@ export * from './geo/regions.js';
 export * from './geo/country-zones.js';
 export * from './schemas/campaign.js';
 export * from './text/escape-html.js';
+export * from './events/index.js';

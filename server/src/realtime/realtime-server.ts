@@ -1,0 +1,89 @@
+import type { Server as HttpServer } from 'node:http';
+import { EVENTS, ZWatchCampaign, type TCampaignProgress } from '@convene/shared';
+import type { RequestHandler, Request } from 'express';
+import { Server, type Socket } from 'socket.io';
+import type { AppContext } from '../context.js';
+import { campaignProgress } from '../services/campaigns/campaign-progress.js';
+import { markCampaignSent } from '../services/campaigns/mark-campaign-sent.js';
+
+const ROOM_PREFIX = 'campaign:';
+
+export type Realtime = { io: Server; close: () => Promise<void> };
+
+/**
+ * socket.io for coordinators: the handshake must carry a signed-in session (the same
+ * cookie as the API) and, from a browser, an Origin of this site. Campaign progress is
+ * pushed to the sockets watching it, computed from the outbox once a second.
+ */
+export function startRealtime(server: HttpServer, ctx: AppContext, session: RequestHandler): Realtime {
+  const allowedOrigin = new URL(ctx.env.PUBLIC_URL).origin;
+  const io = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    // Browsers always send Origin on a WebSocket or XHR handshake; other clients carry no
+    // victim's cookie, so only a foreign Origin is refused.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || origin === allowedOrigin || sameHost(origin, req.headers.host));
+    },
+  });
+  io.engine.use(session);
+  io.use((socket, next) => {
+    const user = (socket.request as Request).session?.user;
+    if (!user) return next(new Error('unauthenticated'));
+    socket.data.userId = user.id;
+    next();
+  });
+  io.on('connection', (socket: Socket) => {
+    socket.on(EVENTS.watchCampaign, async (payload: unknown, ack?: (reply: unknown) => void) => {
+      const parsed = ZWatchCampaign.safeParse(payload);
+      if (!parsed.success) return ack?.({ error: { code: 'validation_failed', message: 'campaignId must be a UUID' } });
+      await socket.join(`${ROOM_PREFIX}${parsed.data.campaignId}`);
+      const progress = await campaignProgress(ctx.db, parsed.data.campaignId);
+      ack?.({ ok: true });
+      socket.emit(EVENTS.campaignProgress, progress);
+    });
+  });
+
+  const last = new Map<string, string>();
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const room of io.of('/').adapter.rooms.keys()) {
+        if (!room.startsWith(ROOM_PREFIX)) continue;
+        const campaignId = room.slice(ROOM_PREFIX.length);
+        const progress: TCampaignProgress = await campaignProgress(ctx.db, campaignId);
+        const key = JSON.stringify(progress);
+        if (last.get(room) === key) continue;
+        last.set(room, key);
+        io.local.to(room).emit(EVENTS.campaignProgress, progress);
+        if (progress.done) await markCampaignSent(ctx.db, campaignId);
+      }
+    } catch (err) {
+      ctx.logger.warn({ err: (err as Error).message }, 'campaign progress tick failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), 1000);
+  timer.unref();
+
+  return {
+    io,
+    close: async () => {
+      clearInterval(timer);
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
