@@ -2,6 +2,12 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import {
   ZAdminWebinar,
   ZAdminWebinarList,
+  ZCampaign,
+  ZCampaignPreview,
+  ZCompleteWebinar,
+  ZCreateCampaign,
+  ZInvitationPrefill,
+  ZManagedRegistration,
   ZApiError,
   ZContact,
   ZContactFilter,
@@ -173,6 +179,94 @@ export function buildOpenApiDocument(serverUrl: string): object {
       413: error('More than 10 MB or 50,000 rows: nothing was imported'),
       415: error('Not sent as text/csv'),
     },
+  });
+
+  const tokenParam = z.object({ token: z.string() });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/registrations/manage/{token}',
+    summary: 'The registrant’s own view, from the secret link in every email',
+    request: { params: tokenParam },
+    responses: { 200: json(ZManagedRegistration, 'The registration'), 404: error('Unknown link') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/registrations/manage/{token}/cancel',
+    summary: 'Cancel; a freed seat goes to the first on the waiting list (idempotent)',
+    request: { params: tokenParam },
+    responses: { 200: json(ZManagedRegistration, 'Cancelled'), 404: error('Unknown link') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/invitations/{token}',
+    summary: 'What an invitation link pre-fills in the registration form',
+    request: { params: tokenParam },
+    responses: { 200: json(ZInvitationPrefill, 'Pre-fill values'), 404: error('Unknown or tampered token') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/unsubscribe/{token}',
+    summary: 'RFC 8058 one-click unsubscribe (body List-Unsubscribe=One-Click); GET shows a one-button page',
+    request: { params: tokenParam },
+    responses: { 200: { description: 'Unsubscribed (HTML page)' }, 404: { description: 'Unknown token (HTML page)' } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/admin/webinars/{id}/cancel',
+    security: coordinator,
+    request: { params: idParam },
+    responses: {
+      200: json(z.object({ webinar: ZAdminWebinar }), 'Cancelled; one cancellation per active registrant'),
+      404: error('Unknown webinar'),
+      409: error('Completed webinars cannot be cancelled'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/admin/webinars/{id}/complete',
+    security: coordinator,
+    request: { params: idParam, ...body(ZCompleteWebinar) },
+    responses: {
+      200: json(z.object({ webinar: ZAdminWebinar }), 'Completed; one follow-up per attendee'),
+      404: error('Unknown webinar'),
+      409: error('Draft or cancelled'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/campaigns',
+    security: coordinator,
+    responses: { 200: json(z.object({ campaigns: z.array(ZCampaign) }), 'Campaigns, newest first') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/admin/campaigns/preview',
+    security: coordinator,
+    request: body(ZCreateCampaign),
+    responses: {
+      200: json(ZCampaignPreview, 'Audience and one invitation per language'),
+      404: error('Unknown webinar'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/admin/campaigns',
+    security: coordinator,
+    request: body(ZCreateCampaign),
+    responses: {
+      201: json(z.object({ campaign: ZCampaign }), 'Invitations written to the outbox and queued'),
+      400: error('Invalid segment'),
+      404: error('Unknown webinar'),
+      409: error('Webinar not open'),
+      503: error('Queue unavailable'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/campaigns/{id}',
+    security: coordinator,
+    request: { params: idParam },
+    responses: { 200: json(z.object({ campaign: ZCampaign }), 'The campaign and its progress'), 404: error('Unknown') },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
