@@ -9,7 +9,7 @@ import {
   waitForRedis,
   type Logger,
 } from '@convene/shared/node';
-import { startWorkers, type RunningWorkers, type WorkerEnv } from '@convene/worker';
+import { startWorkers, workerOptionsFromEnv, type RunningWorkers, type WorkerEnv } from '@convene/worker';
 import { createClient, type RedisClientType } from 'redis';
 import { createApp } from './app.js';
 import { sessionMiddleware } from './middlewares/session.js';
@@ -94,21 +94,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
     let workers: RunningWorkers | null = null;
     if (options.workerEnv) {
-      const w = options.workerEnv;
-      workers = await startWorkers({
-        db: database.db,
-        logger: logger.child({ process: 'worker' }),
-        redisUrl: env.REDIS_URL,
-        queuePrefix: env.QUEUE_PREFIX,
-        dataDir: env.DATA_DIR,
-        smtpUrl: w.SMTP_URL,
-        mailFrom: w.MAIL_FROM,
-        publicUrl: env.PUBLIC_URL,
-        concurrency: w.WORKER_CONCURRENCY,
-        ratePerSecond: w.MAIL_RATE_PER_SECOND,
-        reconcileEveryMs: w.RECONCILE_EVERY_SECONDS * 1000,
-        staleClaimMs: w.STALE_CLAIM_SECONDS * 1000,
-      });
+      workers = await startWorkers(
+        workerOptionsFromEnv(options.workerEnv, database.db, logger.child({ process: 'worker' })),
+      );
       const running = workers;
       cleanups.push(() => running.close());
     }

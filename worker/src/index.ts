@@ -1,4 +1,4 @@
-export { startWorkers, type RunningWorkers, type WorkerOptions } from './start-workers.js';
+export { startWorkers, workerOptionsFromEnv, type RunningWorkers, type WorkerOptions } from './start-workers.js';
 export { loadWorkerEnv, ZWorkerEnv, type WorkerEnv } from './env.js';
 export { handleSendNotification } from './jobs/send-notification.handler.js';
 export { handleReconcileOutbox } from './jobs/reconcile-outbox.handler.js';

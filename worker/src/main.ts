@@ -7,7 +7,7 @@ import {
   waitForRedis,
 } from '@convene/shared/node';
 import { loadWorkerEnv } from './env.js';
-import { startWorkers } from './start-workers.js';
+import { startWorkers, workerOptionsFromEnv } from './start-workers.js';
 
 // A separate worker process (production topology). Needs PostgreSQL: PGlite is single-process.
 const env = loadWorkerEnv();
@@ -31,20 +31,7 @@ try {
 }
 
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-const workers = await startWorkers({
-  db: database.db,
-  logger,
-  redisUrl: env.REDIS_URL,
-  queuePrefix: env.QUEUE_PREFIX,
-  dataDir: env.DATA_DIR,
-  smtpUrl: env.SMTP_URL,
-  mailFrom: env.MAIL_FROM,
-  publicUrl: env.PUBLIC_URL,
-  concurrency: env.WORKER_CONCURRENCY,
-  ratePerSecond: env.MAIL_RATE_PER_SECOND,
-  reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
-  staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
-});
+const workers = await startWorkers(workerOptionsFromEnv(env, database.db, logger));
 
 installShutdown(async () => {
   await workers.close();

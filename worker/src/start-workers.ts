@@ -2,6 +2,7 @@ import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RECONCILER_SCHEDULER_ID } from '@con
 import type { Db } from '@convene/shared/db';
 import { createRedis, loggableError, type Logger } from '@convene/shared/node';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { WorkerEnv } from './env.js';
 import { JOB_DEFINITIONS } from './jobs/index.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
@@ -24,6 +25,24 @@ export type WorkerOptions = {
   /** Release "sending" claims older than this (default ten minutes). */
   staleClaimMs?: number;
 };
+
+/** The worker options a parsed environment describes. */
+export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): WorkerOptions {
+  return {
+    db,
+    logger,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    dataDir: env.DATA_DIR,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    publicUrl: env.PUBLIC_URL,
+    concurrency: env.WORKER_CONCURRENCY,
+    ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
+    staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
+  };
+}
 
 export type RunningWorkers = {
   /** Runs one reconciler pass now (the scheduler also runs it every minute). */
