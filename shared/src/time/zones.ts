@@ -41,22 +41,38 @@ export type FormattedInstant = {
   full: string;
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one; mail rendering formats
+// thousands of instants in a handful of (language, zone) pairs.
+const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+
+function formattersFor(locale: string, zone: string) {
+  const key = `${locale}|${zone}`;
+  let pair = formatters.get(key);
+  if (!pair) {
+    pair = {
+      dateTime: new Intl.DateTimeFormat(locale, {
+        timeZone: zone,
+        weekday: 'long',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+      zone: new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'long' }),
+    };
+    if (formatters.size > 2000) formatters.clear();
+    formatters.set(key, pair);
+  }
+  return pair;
+}
+
 /** Formats an instant for a reader: in their zone and language, with the zone named. */
 export function formatInstant(instant: Date | string, zone: string, locale: string): FormattedInstant {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-  const zonePart = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'long' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
-  const zoneName = zonePart?.value ?? zone;
+  const f = formattersFor(locale, zone);
+  const dateTime = f.dateTime.format(date);
+  const zoneName = f.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? zone;
   return { dateTime, zoneName, zoneId: zone, full: `${dateTime} ${zoneName} (${zone})` };
 }
 

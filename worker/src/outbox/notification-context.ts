@@ -1,5 +1,5 @@
 import { tables, type Db } from '@convene/shared/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 export type NotificationRow = typeof tables.notifications.$inferSelect;
 export type WebinarRow = typeof tables.webinars.$inferSelect;
@@ -14,24 +14,23 @@ export type NotificationContext = {
   contact: ContactRow | null;
 };
 
+/** One query: the row's webinar, and its registration or contact when it has one. */
 export async function loadNotificationContext(
   db: Db,
   notification: NotificationRow,
 ): Promise<NotificationContext | null> {
-  const [webinar] = await db.select().from(tables.webinars).where(eq(tables.webinars.id, notification.webinarId));
-  if (!webinar) return null;
-  let registration: RegistrationRow | null = null;
-  if (notification.registrationId) {
-    const [row] = await db
-      .select()
-      .from(tables.registrations)
-      .where(eq(tables.registrations.id, notification.registrationId));
-    registration = row ?? null;
-  }
-  let contact: ContactRow | null = null;
-  if (notification.contactId) {
-    const [row] = await db.select().from(tables.contacts).where(eq(tables.contacts.id, notification.contactId));
-    contact = row ?? null;
-  }
-  return { notification, webinar, registration, contact };
+  const [row] = await db
+    .select({ webinar: tables.webinars, registration: tables.registrations, contact: tables.contacts })
+    .from(tables.webinars)
+    .leftJoin(
+      tables.registrations,
+      and(
+        eq(tables.registrations.id, sql`${notification.registrationId}::uuid`),
+        eq(tables.registrations.webinarId, tables.webinars.id),
+      ),
+    )
+    .leftJoin(tables.contacts, eq(tables.contacts.id, sql`${notification.contactId}::uuid`))
+    .where(eq(tables.webinars.id, notification.webinarId));
+  if (!row) return null;
+  return { notification, webinar: row.webinar, registration: row.registration, contact: row.contact };
 }
