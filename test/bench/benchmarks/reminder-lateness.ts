@@ -1,0 +1,315 @@
+/**
+ * reminder_lateness: 1,000 reminders due in the same second. A webinar starting at T + 60 min
+ * with one reminder offset (60 min) gets 1,000 confirmed registrations; their reminder outbox
+ * rows are planned and written by the server's own planReminders/writeNotifications in one
+ * transaction and enqueued by the server's MailQueue (BullMQ jobs `notif-<id>` delayed until
+ * T), exactly as a registration through the API plans them, only without the confirmations
+ * (which would have gone out long before T). T is about 15 s after set-up starts, on a whole
+ * second. The benchmark then measures, per reminder, when the loopback SMTP sink received it
+ * minus T. The baseline is the same measure for a bare BullMQ queue: 1,000 delayed jobs due in
+ * the same second, an empty processor at the same concurrency, time the processor starts minus
+ * the due time.
+ *
+ * PGlite always (entry reminder_lateness); also PostgreSQL when BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL is set (entry reminder_lateness_postgres, same bare-BullMQ baseline).
+ */
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { DEFAULT_JOB_OPTIONS, JOBS, type TLanguage } from '@convene/shared';
+import { tables } from '@convene/shared/db';
+import { Queue, Worker } from 'bullmq';
+import { and, eq, sql } from 'drizzle-orm';
+import { Redis } from 'ioredis';
+import { planReminders } from '../../../server/src/services/notifications/plan-reminders.js';
+import { writeNotifications } from '../../../server/src/services/notifications/write-notifications.js';
+import { createWebinarRow } from '../../factories.js';
+import type { TestStack } from '../../support/stack.js';
+import type { DbKind } from '../../support/test-database.js';
+import {
+  databaseKinds,
+  DEFAULT_WORKER_CONCURRENCY,
+  distribution,
+  entryName,
+  log,
+  sleep,
+  startPlatform,
+  watchProcess,
+  workerConcurrency,
+  type Distribution,
+} from '../support/platform.js';
+import {
+  duplicatesByRecipient,
+  nowMs,
+  startRecordingSmtpSink,
+  type ReceivedMessage,
+} from '../support/recording-smtp-sink.js';
+import { round } from '../support/settings.js';
+import type { BenchEntry, Benchmark } from '../types.js';
+
+const NAME = 'reminder_lateness';
+const REMINDERS = 1000;
+const OFFSET_MINUTES = 60;
+const MAX_P99_MS = 1000;
+const TARGET = `p99 <= ${MAX_P99_MS} ms, 0 duplicates`;
+/** T is this far ahead of the start of the set-up (rounded up to a whole second). */
+const LEAD_MS = 15_000;
+/** The bare-BullMQ jobs are due this far ahead of their enqueueing (rounded up to a whole second). */
+const BARE_LEAD_MS = 3_000;
+const ROW_CHUNK = 500;
+/** Give up on reminders (or bare jobs) still missing this long after T. */
+const WAIT_AFTER_DUE_MS = 60_000;
+/** Listen this much longer after the last expected message, so a late duplicate would show. */
+const SETTLE_MS = 2_000;
+
+const PROFILES: { language: TLanguage; country: string; timeZone: string }[] = [
+  { language: 'en', country: 'KE', timeZone: 'Africa/Nairobi' },
+  { language: 'fr', country: 'SN', timeZone: 'Africa/Dakar' },
+  { language: 'es', country: 'MX', timeZone: 'America/Mexico_City' },
+  { language: 'ar', country: 'LB', timeZone: 'Asia/Beirut' },
+];
+
+const dueSecond = (leadMs: number) => Math.ceil((nowMs() + leadMs) / 1000) * 1000;
+
+type BareResult = { lateness: Distribution; processed: number; duplicates: number; enqueueMs: number };
+
+/** 1,000 delayed jobs due at the same second on a bare BullMQ queue; an empty processor notes when each starts. */
+async function measureBareBullmq(concurrency: number): Promise<BareResult> {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `bench${randomBytes(5).toString('hex')}`;
+  const queueName = 'bare-delayed';
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(queueName, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const started = new Map<string, number>();
+  let duplicates = 0;
+  let due = Number.POSITIVE_INFINITY;
+  let wake: () => void = () => undefined;
+  const allDone = new Promise<void>((resolve) => (wake = resolve));
+  const worker = new Worker(
+    queueName,
+    async (job) => {
+      const at = nowMs();
+      if (started.has(job.id ?? '')) duplicates++;
+      else started.set(job.id ?? '', at - due);
+      if (started.size >= REMINDERS) wake();
+    },
+    { connection, prefix, concurrency },
+  );
+  try {
+    await worker.waitUntilReady();
+    due = dueSecond(BARE_LEAD_MS);
+    const enqueueStarted = nowMs();
+    const now = Date.now();
+    await queue.addBulk(
+      Array.from({ length: REMINDERS }, (_, i) => ({
+        name: JOBS.sendNotification,
+        data: { i },
+        opts: { jobId: `bare-${i}`, delay: Math.max(0, due - now) },
+      })),
+    );
+    const enqueueMs = nowMs() - enqueueStarted;
+    log(`bare BullMQ: ${REMINDERS} delayed jobs due in ${Math.round(due - nowMs())} ms, concurrency ${concurrency}`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, due + WAIT_AFTER_DUE_MS - nowMs())));
+    await Promise.race([allDone, timeout]);
+    clearTimeout(timer);
+    await sleep(SETTLE_MS);
+    return { lateness: distribution([...started.values()]), processed: started.size, duplicates, enqueueMs };
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    await connection.quit().catch(() => connection.disconnect());
+  }
+}
+
+type WebinarRow = typeof tables.webinars.$inferSelect;
+
+/**
+ * n confirmed registrations and, in the same transaction, their reminder rows as the server
+ * plans them (planReminders: kind reminder, dedupe key reminder:<id>:v<version>:<offset>,
+ * scheduled at start - offset); then the jobs, enqueued by the server's MailQueue after commit.
+ */
+async function registerConfirmed(stack: TestStack, webinar: WebinarRow, tag: string, n: number): Promise<number> {
+  const now = new Date();
+  const planned = await stack.db.transaction(async (tx) => {
+    const rows = Array.from({ length: n }, (_, i) => {
+      const profile = PROFILES[i % PROFILES.length]!;
+      const email = `reminded.${tag}.${i}@example.org`;
+      return {
+        webinarId: webinar.id,
+        name: `Participant ${i}`,
+        email,
+        emailNormalized: email.toLowerCase(),
+        organization: 'Migrant Workers Network',
+        ...profile,
+        consentAt: now,
+        status: 'confirmed' as const,
+        confirmedAt: now,
+        manageToken: randomBytes(24).toString('base64url'),
+      };
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+      const inserted = await tx
+        .insert(tables.registrations)
+        .values(rows.slice(i, i + ROW_CHUNK))
+        .returning({ id: tables.registrations.id });
+      ids.push(...inserted.map((r) => r.id));
+    }
+    const w = tables.webinars;
+    await tx
+      .update(w)
+      .set({ confirmedCount: sql`${w.confirmedCount} + ${ids.length}` })
+      .where(eq(w.id, webinar.id));
+    return writeNotifications(
+      tx,
+      ids.flatMap((id) => planReminders(webinar, id, now)),
+    );
+  });
+  await stack.running.ctx.mailQueue.enqueue(planned);
+  return planned.length;
+}
+
+const notificationIdOf = (m: ReceivedMessage) => m.messageId?.replace(/@convene$/, '') ?? '';
+
+async function benchReminders(
+  kind: DbKind,
+  bare: BareResult,
+  concurrency: number,
+  loadAverage: number[],
+): Promise<BenchEntry> {
+  const name = entryName(NAME, kind);
+  log(`${name}: starting the platform on ${kind} (server and worker in this process, concurrency ${concurrency})`);
+  const sink = await startRecordingSmtpSink();
+  let stack: TestStack | null = null;
+  try {
+    stack = await startPlatform(kind, { SMTP_URL: sink.url, WORKER_CONCURRENCY: String(concurrency) });
+    const tag = randomBytes(4).toString('hex');
+    const due = dueSecond(LEAD_MS);
+    const setupStarted = nowMs();
+    const webinar = await createWebinarRow(stack.db, {
+      capacity: null,
+      startsAt: new Date(due + OFFSET_MINUTES * 60_000),
+      reminderOffsetsMinutes: [OFFSET_MINUTES],
+    });
+    const planned = await registerConfirmed(stack, webinar, tag, REMINDERS);
+    const setupMs = nowMs() - setupStarted;
+    if (planned !== REMINDERS) throw new Error(`${planned} reminders planned, not ${REMINDERS}`);
+    if (nowMs() > due - 1000) throw new Error(`set-up took ${Math.round(setupMs)} ms, too close to T`);
+
+    const n = tables.notifications;
+    const reminderRows = await stack.db
+      .select({ id: n.id, scheduledAt: n.scheduledAt })
+      .from(n)
+      .where(and(eq(n.webinarId, webinar.id), eq(n.kind, 'reminder')));
+    if (reminderRows.length !== REMINDERS) throw new Error(`${reminderRows.length} reminder rows, not ${REMINDERS}`);
+    const offDue = reminderRows.filter((r) => r.scheduledAt.getTime() !== due).length;
+    if (offDue > 0) throw new Error(`${offDue} reminder rows are not scheduled at T`);
+    const reminderIds = new Set(reminderRows.map((r) => r.id));
+
+    log(
+      `${name}: ${REMINDERS} registrations and reminders written in ${Math.round(setupMs)} ms; due in ${Math.round(due - nowMs())} ms`,
+    );
+    await sleep(due - nowMs());
+    const usage = watchProcess();
+    await sink.waitForCount(REMINDERS, due + WAIT_AFTER_DUE_MS - nowMs());
+    const process_ = usage.stop();
+    await sleep(SETTLE_MS);
+    await sink.sync();
+
+    const reminders = sink.messages.filter((m) => reminderIds.has(notificationIdOf(m)));
+    const others = sink.messages.filter((m) => !reminderIds.has(notificationIdOf(m)));
+    const lateness = distribution(reminders.map((m) => m.receivedAt - due));
+    const early = reminders.filter((m) => m.receivedAt < due).length;
+    const dup = duplicatesByRecipient(reminders);
+    const distinctReminders = new Set(reminders.map(notificationIdOf)).size;
+    const missing = REMINDERS - distinctReminders;
+    const statusRows = await stack.db
+      .select({ status: n.status })
+      .from(n)
+      .where(and(eq(n.webinarId, webinar.id), eq(n.kind, 'reminder')));
+    const outbox: { [status: string]: number } = {};
+    for (const row of statusRows) outbox[row.status] = (outbox[row.status] ?? 0) + 1;
+
+    const ratio = bare.lateness.p99 > 0 ? lateness.p99 / bare.lateness.p99 : null;
+    const reasons: string[] = [];
+    if (!(lateness.p99 <= MAX_P99_MS)) reasons.push(`p99 lateness ${lateness.p99} ms > ${MAX_P99_MS} ms`);
+    if (dup.extraMessages > 0) reasons.push(`${dup.extraMessages} duplicate reminders`);
+    if (missing > 0) reasons.push(`${missing} reminders never arrived`);
+    const lastAt = reminders.reduce((m, r) => Math.max(m, r.receivedAt), 0);
+
+    return {
+      name,
+      value: lateness.p99,
+      unit: 'ms p99 late',
+      baseline: bare.lateness.p99,
+      ratio: ratio === null ? null : round(ratio, 3),
+      target: TARGET,
+      pass: dup.extraMessages === 0 && missing === 0 && lateness.p99 <= MAX_P99_MS,
+      details: {
+        database: kind,
+        failures: reasons,
+        reminders: REMINDERS,
+        workerConcurrency: concurrency,
+        latenessMs: lateness,
+        remindersReceived: reminders.length,
+        duplicateReminders: dup.extraMessages,
+        recipientsWithDuplicateReminders: dup.recipientsWithDuplicates,
+        missingReminders: missing,
+        earlyReminders: early,
+        reminderMsgPerSec: lastAt > due ? round((reminders.length / (lastAt - due)) * 1000, 1) : null,
+        outboxStatus: outbox,
+        otherMessagesReceived: others.length,
+        setupMs: Math.round(setupMs),
+        rssPeakMb: process_.rssPeakMb,
+        processCpuCores: process_.cpuCores,
+        eventLoopUtilization: process_.eventLoopUtilization,
+        bareBullmq: {
+          latenessMs: bare.lateness,
+          processed: bare.processed,
+          duplicates: bare.duplicates,
+          enqueueMs: Math.round(bare.enqueueMs),
+          concurrency,
+        },
+        cpus: cpus().length,
+        loadAverageAtStart: loadAverage,
+        node: process.version,
+        measuredAt: new Date().toISOString(),
+        note:
+          `T = the webinar's start minus ${OFFSET_MINUTES} min, ${LEAD_MS / 1000} s (rounded up to a second) after ` +
+          `set-up starts. ${REMINDERS} confirmed registrations and their reminder rows are written in one ` +
+          "transaction with the server's planReminders/writeNotifications and enqueued by its MailQueue (delayed " +
+          'jobs notif-<id>), as a registration through the API does; no confirmations are sent (in real life ' +
+          'they left long before). Lateness = arrival of the reminder at the SMTP sink (end of DATA) - T, telling ' +
+          'reminders apart by their Message-ID (the outbox row id). Each reminder job claims its row, loads webinar and registration, ' +
+          'renders (with an .ics) and sends through the pooled SMTP transport (5 connections), then marks the ' +
+          'row sent. Baseline: a bare BullMQ queue (same Redis, same job options) with an empty processor at the ' +
+          `same concurrency, ${REMINDERS} jobs delayed to one second; its lateness is when the processor starts - ` +
+          'due time, measured first on an otherwise idle process. Server, worker and PGlite share one Node process ' +
+          '(CPU and RSS figures are for it, from T on); the SMTP sink runs in a child process, Redis (and ' +
+          `PostgreSQL) apart. Worker concurrency ${concurrency}` +
+          (concurrency === DEFAULT_WORKER_CONCURRENCY ? ' (the production default)' : ' (BENCH_WORKER_CONCURRENCY)') +
+          `; ${cpus().length} cores.`,
+      },
+    };
+  } finally {
+    log(`${name}: stopping the platform`);
+    await stack?.stop();
+    await sink.close();
+  }
+}
+
+export const reminderLateness: Benchmark = {
+  name: NAME,
+  description: '1,000 reminders due in the same second: p99 lateness at the SMTP sink vs bare BullMQ delayed jobs',
+  run: async () => {
+    const concurrency = workerConcurrency();
+    // Other work on the machine skews both sides differently; kept so a noisy run can be told apart.
+    const loadAverage = loadavg().map((v) => round(v, 2));
+    const bare = await measureBareBullmq(concurrency);
+    log(`bare BullMQ: p50 ${bare.lateness.p50} ms, p99 ${bare.lateness.p99} ms late`);
+    const entries: BenchEntry[] = [];
+    for (const kind of databaseKinds()) entries.push(await benchReminders(kind, bare, concurrency, loadAverage));
+    return entries;
+  },
+};
