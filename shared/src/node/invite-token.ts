@@ -25,7 +25,8 @@ export function parseInviteToken(token: string): { contactId: string; webinarId:
 
 /** True when the token was signed with this contact's secret for this webinar. */
 export function verifyInviteToken(token: string, contactSecret: string, webinarId: string): boolean {
-  const signature = token.split('.')[2] ?? '';
-  const expected = mac(contactSecret, webinarId);
-  return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+  const signature = Buffer.from(token.split('.')[2] ?? '');
+  const expected = Buffer.from(mac(contactSecret, webinarId));
+  // Compare byte lengths: a same-length string of multi-byte characters is longer in bytes.
+  return signature.length === expected.length && timingSafeEqual(signature, expected);
 }

@@ -26,7 +26,8 @@ export function fieldErrorsFromZod(error: z.ZodError): Record<string, TFieldErro
 function codeOf(issue: z.core.$ZodIssue): string {
   if (knownCodes.has(issue.message)) return issue.message;
   if (issue.code === 'unrecognized_keys') return 'unknown_field';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  // zod leaves the input out of issues unless asked; its default message names what it got.
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'required';
   if (issue.code === 'too_big') return 'too_long';
   return 'invalid_value';
 }

@@ -39,7 +39,10 @@ export function renderInvitationFor(webinar: WebinarRow, contact: ContactRow, se
     pickLocalized(webinar.description, lang),
     [
       invitationTime(webinar, contact, t),
-      t('email.hostTime', { time: formatInstant(webinar.startsAt, webinar.hostTimeZone, lang).full }),
+      // Without any zone of the reader's, the line above already is the host's time.
+      ...(contact.timeZone || (contact.country && mainZoneOf(contact.country))
+        ? [t('email.hostTime', { time: formatInstant(webinar.startsAt, webinar.hostTimeZone, lang).full })]
+        : []),
       t('email.duration', { minutes: webinar.durationMinutes }),
     ].join('\n'),
     { text: t('email.invitation.register', { url: registerUrl }), href: registerUrl },
