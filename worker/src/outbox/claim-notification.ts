@@ -4,24 +4,59 @@ import type { NotificationRow } from './notification-context.js';
 
 const n = tables.notifications;
 
+// The two statements every send runs are prepared once per database: building a drizzle
+// query costs more CPU than PostgreSQL spends running it.
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    claim: db
+      .update(n)
+      .set({ status: 'sending', claimedAt: sql`now()`, attempts: sql`${n.attempts} + 1`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(n.id, sql.placeholder('id')),
+          eq(n.status, 'pending'),
+          lte(n.scheduledAt, sql`now() + interval '5 seconds'`),
+        ),
+      )
+      .returning()
+      .prepare('convene_claim_notification'),
+    markSent: db
+      .update(n)
+      .set({
+        status: 'sent',
+        sentAt: sql`now()`,
+        providerMessageId: sql`${sql.placeholder('messageId')}`,
+        lastError: null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(n.id, sql.placeholder('id')), eq(n.status, 'sending')))
+      .prepare('convene_mark_notification_sent'),
+  };
+}
+
+function statements(db: Db) {
+  let s = prepared.get(db);
+  if (!s) {
+    s = prepare(db);
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 /**
  * Claims a due outbox row (pending -> sending) with a guarded UPDATE. Only one run can
  * win; a second run of the same job, or a job that fires early, gets null and does nothing.
+ * "Due" is judged by the database clock, the same for every worker host.
  */
-export async function claimNotification(db: Db, id: string, now = new Date()): Promise<NotificationRow | null> {
-  const [row] = await db
-    .update(n)
-    .set({ status: 'sending', claimedAt: now, attempts: sql`${n.attempts} + 1`, updatedAt: now })
-    .where(and(eq(n.id, id), eq(n.status, 'pending'), lte(n.scheduledAt, new Date(now.getTime() + 5_000))))
-    .returning();
+export async function claimNotification(db: Db, id: string): Promise<NotificationRow | null> {
+  const [row] = await statements(db).claim.execute({ id });
   return row ?? null;
 }
 
 export async function markSent(db: Db, id: string, providerMessageId: string): Promise<void> {
-  await db
-    .update(n)
-    .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null, updatedAt: new Date() })
-    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+  await statements(db).markSent.execute({ id, messageId: providerMessageId });
 }
 
 /** Mail that must not go out any more (webinar cancelled, registration cancelled…). */
