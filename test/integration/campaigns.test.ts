@@ -286,6 +286,8 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
       expect(joao.mail.text).toMatch(
         /15 de marzo de 2030, 12:00 .*\(America\/Sao_Paulo, zona horaria principal de Brasil\)/,
       );
+      // …and never passed off as the reader's own zone.
+      expect(joao.mail.text).not.toContain('(su hora)');
       const maria = byAddress.get('maria@example.org')!;
       expect(maria.mail.subject).toBe('Invitation: Regular pathways and decent work');
       expect(maria.mail.text).toMatch(/March 15, 2030 at 12:00 PM .*\(America\/Sao_Paulo, main time zone of Brazil\)/);

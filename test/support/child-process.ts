@@ -2,8 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '@convene/shared/node';
 
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-
 export type Child = {
   process: ChildProcess;
   output: () => string;
@@ -13,9 +11,14 @@ export type Child = {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 };
 
-/** Runs a TypeScript entry point of the repo as a real child process. */
+/**
+ * Runs a TypeScript entry point of the repo as ONE real child process (node with tsx's
+ * loader, not the tsx CLI, which would start node as a child of its own): a signal sent
+ * here, SIGKILL included, reaches the program itself.
+ */
 export function spawnEntry(entry: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(TSX, [path.join(REPO_ROOT, entry), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
+    cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +38,7 @@ export function spawnEntry(entry: string, args: string[], env: Record<string, st
       }
     },
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

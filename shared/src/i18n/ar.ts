@@ -18,6 +18,7 @@ export const ar: Catalog = {
     back: 'كل الندوات',
     kind: { orientation: 'ندوة تعريفية', thematic: 'ندوة مواضيعية' },
     yourTime: 'بتوقيتك',
+    whenCountry: 'الموعد: {{time}}',
     hostTime: 'بتوقيت الجهة المنظِّمة',
     duration: '{{minutes}} دقيقة',
     languages: 'اللغات',

@@ -17,6 +17,7 @@ export const en = {
     back: 'All webinars',
     kind: { orientation: 'Orientation', thematic: 'Thematic webinar' },
     yourTime: 'Your time',
+    whenCountry: 'When: {{time}}',
     hostTime: 'Host time',
     duration: '{{minutes}} minutes',
     languages: 'Languages',

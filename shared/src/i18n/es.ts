@@ -18,6 +18,7 @@ export const es: Catalog = {
     back: 'Todos los seminarios',
     kind: { orientation: 'Orientación', thematic: 'Seminario temático' },
     yourTime: 'Su hora',
+    whenCountry: 'Cuándo: {{time}}',
     hostTime: 'Hora de la organización',
     duration: '{{minutes}} minutos',
     languages: 'Idiomas',

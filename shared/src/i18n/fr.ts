@@ -18,6 +18,7 @@ export const fr: Catalog = {
     back: 'Tous les webinaires',
     kind: { orientation: 'Orientation', thematic: 'Webinaire thématique' },
     yourTime: 'Votre heure',
+    whenCountry: 'Quand : {{time}}',
     hostTime: 'Heure de l’organisateur',
     duration: '{{minutes}} minutes',
     languages: 'Langues',

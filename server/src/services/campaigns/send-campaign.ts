@@ -63,7 +63,9 @@ export async function sendCampaign(
             updatedAt: sql`now()`.as('updated_at'),
           })
           .from(c)
-          .where(and(mailable(), segment)),
+          .where(and(mailable(), segment))
+          // One order for every campaign: overlapping sends lock dedupe keys in the same order.
+          .orderBy(c.id),
       )
       .onConflictDoNothing({ target: n.dedupeKey })
       .returning({ id: n.id, scheduledAt: n.scheduledAt });

@@ -17,7 +17,7 @@ function invitationTime(webinar: WebinarRow, contact: ContactRow, t: ReturnType<
     const f = formatInstant(webinar.startsAt, countryZone, lang);
     const country = new Intl.DisplayNames([lang], { type: 'region' }).of(contact.country) ?? contact.country;
     const named = t('email.invitation.zoneOfCountry', { country });
-    return t('email.when', { time: `${f.dateTime} ${f.zoneName} (${f.zoneId}, ${named})` });
+    return t('email.whenCountry', { time: `${f.dateTime} ${f.zoneName} (${f.zoneId}, ${named})` });
   }
   return t('email.hostTime', { time: formatInstant(webinar.startsAt, webinar.hostTimeZone, lang).full });
 }
