@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { tables } from '@convene/shared/db';
 import { createLogger } from '@convene/shared/node';
 import { createMailTransport, handleSendNotification, type WorkerDeps } from '@convene/worker';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { eq } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
 import { confirmations, createWebinarRow, eventually, registrationBody, truncateActivity } from '../factories.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -159,6 +161,35 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
     const [after] = await confirmations(stack);
     expect(after!.status).toBe('sent');
     expect(after!.attempts).toBe(1);
+  });
+
+  it('lets a stalled job take over a row its dead worker left sending, and only a stalled one', async () => {
+    await truncateActivity(stack.db);
+    stack.sink!.messages.splice(0);
+    const webinar = await createWebinarRow(stack.db);
+    await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
+    const [notification] = await confirmations(stack);
+    // A worker claimed the row, then died before sending.
+    await stack.db
+      .update(tables.notifications)
+      .set({ status: 'sending', claimedAt: new Date() })
+      .where(eq(tables.notifications.id, notification!.id));
+    const job = (stalledCounter: number) =>
+      ({
+        id: `notif-${notification!.id}`,
+        name: 'send-notification',
+        data: { notificationId: notification!.id },
+        stalledCounter,
+      }) as unknown as Job;
+
+    await handleSendNotification(job(0), deps);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stack.sink!.messages).toHaveLength(0);
+
+    await handleSendNotification(job(1), deps);
+    await stack.sink!.waitFor(1);
+    const [after] = await confirmations(stack);
+    expect(after!.status).toBe('sent');
   });
 
   it('rejects a payload that is not an id, without retrying', async () => {

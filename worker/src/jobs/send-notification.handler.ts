@@ -9,6 +9,7 @@ import {
   markSent,
   markSkipped,
   markUndeliverable,
+  reclaimStalled,
   releaseClaim,
 } from '../outbox/claim-notification.js';
 import { loadNotificationContext } from '../outbox/notification-context.js';
@@ -29,7 +30,9 @@ export async function handleSendNotification(job: Job, deps: WorkerDeps): Promis
   if (!payload.success) throw new UnrecoverableError('invalid send-notification payload');
   const id = payload.data.notificationId;
 
-  const claimed = await claimNotification(deps.db, id);
+  // A stalled job (its worker died mid-send) may take over the row that worker claimed.
+  const claimed =
+    (await claimNotification(deps.db, id)) ?? (job.stalledCounter > 0 ? await reclaimStalled(deps.db, id) : null);
   if (!claimed) return;
   const log = deps.logger.child({ notificationId: id, kind: claimed.kind, jobId: job.id });
 

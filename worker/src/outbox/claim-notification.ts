@@ -55,6 +55,21 @@ export async function claimNotification(db: Db, id: string): Promise<Notificatio
   return row ?? null;
 }
 
+/**
+ * Takes over a row left "sending" by a worker BullMQ has declared dead (the job stalled:
+ * its lock expired). Without this the row would wait for the reconciler's stale-claim
+ * period. A duplicate is possible only if the dead worker had already handed the message
+ * to SMTP — the at-least-once price, bounded by the jobs in flight.
+ */
+export async function reclaimStalled(db: Db, id: string): Promise<NotificationRow | null> {
+  const [row] = await db
+    .update(n)
+    .set({ claimedAt: sql`now()`, attempts: sql`${n.attempts} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')))
+    .returning();
+  return row ?? null;
+}
+
 export async function markSent(db: Db, id: string, providerMessageId: string): Promise<void> {
   await statements(db).markSent.execute({ id, messageId: providerMessageId });
 }
