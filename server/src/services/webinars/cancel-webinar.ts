@@ -8,6 +8,7 @@ import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 import { countActiveRegistrations } from './count-registrations.js';
 import type { WebinarDeps } from './update-webinar.js';
+import { lockWebinar } from './lock-webinar.js';
 import { toAdminWebinar } from './webinar-views.js';
 
 /**
@@ -17,8 +18,7 @@ import { toAdminWebinar } from './webinar-views.js';
 export async function cancelWebinar(deps: WebinarDeps, id: string, now = new Date()): Promise<TAdminWebinar> {
   const { webinar, planned } = await deps.db.transaction(async (tx) => {
     const w = tables.webinars;
-    const [current] = await tx.select().from(w).where(eq(w.id, id)).for('update');
-    if (!current) throw AppError.notFound('Webinar');
+    const current = await lockWebinar(tx, id);
     if (current.status === 'completed')
       throw new AppError(409, 'webinar_closed', 'A completed webinar cannot be cancelled');
     let planned: PlannedNotification[] = [];

@@ -7,6 +7,7 @@ import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 import { countActiveRegistrations } from './count-registrations.js';
 import type { WebinarDeps } from './update-webinar.js';
+import { lockWebinar } from './lock-webinar.js';
 import { toAdminWebinar } from './webinar-views.js';
 
 /**
@@ -21,8 +22,7 @@ export async function completeWebinar(
 ): Promise<TAdminWebinar> {
   const { webinar, planned } = await deps.db.transaction(async (tx) => {
     const w = tables.webinars;
-    const [current] = await tx.select().from(w).where(eq(w.id, id)).for('update');
-    if (!current) throw AppError.notFound('Webinar');
+    const current = await lockWebinar(tx, id);
     if (current.status === 'cancelled' || current.status === 'draft') {
       throw new AppError(409, 'webinar_not_held', `A ${current.status} webinar cannot be completed`);
     }

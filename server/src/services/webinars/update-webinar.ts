@@ -7,6 +7,7 @@ import type { PlannedNotification } from '../notifications/types.js';
 import { assertThemeExists } from './assert-theme-exists.js';
 import { countActiveRegistrations } from './count-registrations.js';
 import { replanAfterReschedule, replanReminderOffsets } from './replan-notifications.js';
+import { lockWebinar } from './lock-webinar.js';
 import { toAdminWebinar } from './webinar-views.js';
 
 export type WebinarDeps = { db: Db; mailQueue: MailQueue };
@@ -24,8 +25,7 @@ export async function updateWebinar(
 ): Promise<TAdminWebinar> {
   const { webinar, planned } = await deps.db.transaction(async (tx) => {
     const w = tables.webinars;
-    const [current] = await tx.select().from(w).where(eq(w.id, id)).for('update');
-    if (!current) throw AppError.notFound('Webinar');
+    const current = await lockWebinar(tx, id);
     if (current.status === 'cancelled' || current.status === 'completed') {
       throw new AppError(409, 'webinar_closed', `A ${current.status} webinar cannot be edited`);
     }
