@@ -230,6 +230,36 @@ describe.each(databaseKinds())('reminders, reschedule, cancellation, waitlist, f
     expect((await stack.request('/api/registrations/manage/not-a-real-token-at-all-xyz')).status).toBe(404);
   });
 
+  it('moves the waiting list up when a coordinator adds seats', async () => {
+    const webinar = await createWebinarRow(stack.db, { startsAt: new Date(Date.now() + 3 * DAY), capacity: 1 });
+    await register(webinar.slug, 'one@example.org');
+    await register(webinar.slug, 'two@example.org');
+    await register(webinar.slug, 'three@example.org');
+    await stack.sink!.waitFor(3);
+    stack.sink!.messages.splice(0);
+
+    const res = await stack.request(`/api/admin/webinars/${webinar.id}`, {
+      method: 'PATCH',
+      headers: session.headers,
+      json: { capacity: 2 },
+    });
+    expect(res.status).toBe(200);
+    const [mail] = await stack.sink!.waitFor(1);
+    await settle(stack.sink!.messages);
+    expect(stack.sink!.messages).toHaveLength(1);
+    expect(recipientOf(mail!)).toBe('two@example.org');
+    expect(mail!.subject).toBe('A place opened up: Regular pathways and decent work');
+    const rows = await stack.db
+      .select()
+      .from(tables.registrations)
+      .where(eq(tables.registrations.webinarId, webinar.id));
+    expect(Object.fromEntries(rows.map((r) => [r.emailNormalized, r.status]))).toEqual({
+      'one@example.org': 'confirmed',
+      'two@example.org': 'confirmed',
+      'three@example.org': 'waitlisted',
+    });
+  });
+
   it('sends each confirmed registrant one follow-up with the recording and the input form link', async () => {
     const webinar = await createWebinarRow(stack.db, { startsAt: new Date(Date.now() + 2 * DAY) });
     await register(webinar.slug, 'p@example.org', { language: 'es' });

@@ -4,6 +4,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { MailQueue } from '../../queues/mail-queue.js';
 import type { PlannedNotification } from '../notifications/types.js';
+import { promoteFromWaitlist } from '../registrations/promote-from-waitlist.js';
 import { assertThemeExists } from './assert-theme-exists.js';
 import { countActiveRegistrations } from './count-registrations.js';
 import { replanAfterReschedule, replanReminderOffsets } from './replan-notifications.js';
@@ -56,6 +57,10 @@ export async function updateWebinar(
     let planned: PlannedNotification[] = [];
     if (row.status === 'scheduled' && moved) planned = await replanAfterReschedule(tx, row, now);
     else if (row.status === 'scheduled' && offsetsChanged) planned = await replanReminderOffsets(tx, row, now);
+    // More seats (or no limit any more): the waiting list moves up, first come first served.
+    if (row.status === 'scheduled' && patch.capacity !== undefined) {
+      planned = [...planned, ...(await promoteFromWaitlist(tx, id, now))];
+    }
     const counts = (await countActiveRegistrations(tx, [id])).get(id);
     return { webinar: toAdminWebinar(row, counts ?? 0), planned };
   });
