@@ -30,7 +30,7 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 /** Paths whose last segment is a secret (manage and unsubscribe tokens) are logged masked. */
 function loggableUrl(url: string): string {
   const [pathname = ''] = url.split('?');
-  return pathname.replace(/\/(manage|unsubscribe|receipt)\/[^/]+/g, '/$1/[token]');
+  return pathname.replace(/\/(manage|unsubscribe|receipt|invitations)\/[^/]+/g, '/$1/[token]');
 }
 
 /** Builds the HTTP application: security headers, logging, API routes, client pages, errors. */
