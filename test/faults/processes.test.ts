@@ -76,7 +76,8 @@ describe('process topology', () => {
       });
       expect(res.status).toBe(201);
       await sink.waitFor(1);
-      expect(worker.output()).toContain('notification sent');
+      // The worker logs after recording the send; its output arrives through a pipe, a moment later.
+      await worker.waitForOutput('notification sent', 10_000);
       expect(await server.stop()).toBe(0);
       expect(await worker.stop()).toBe(0);
     } finally {

@@ -25,7 +25,8 @@ export function spawnEntry(entry: string, args: string[], env: Record<string, st
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after the output streams ended, so output() is complete when stop() resolves.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return {
     process: child,
     output: () => output,
