@@ -1,7 +1,6 @@
 import type { TManagedRegistration } from '@convene/shared';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { errorKeyOf, type ErrorKey } from '../api/error-key';
 import { cancelManagedRegistration, fetchManagedRegistration } from '../api/registrations';
 import { localized } from '../components/localized';
@@ -9,6 +8,7 @@ import { zoneLabel } from '../components/time-zone-context';
 import { useLanguage } from '../components/use-language';
 import { WebinarTimes } from '../components/webinar-times';
 import { endonym } from '../i18n/setup';
+import { BackLink } from '../components/back-link';
 
 type State =
   | { kind: 'loading' }
@@ -48,13 +48,7 @@ export function ManagePage({ token }: { token: string }) {
       <meta name="robots" content="noindex" />
     </>
   );
-  const back = (
-    <p>
-      <Link href="/" className="back-link">
-        {t('webinars.back')}
-      </Link>
-    </p>
-  );
+  const back = <BackLink />;
 
   switch (state.kind) {
     case 'loading':

@@ -1,7 +1,6 @@
 import type { TPublicWebinar, TRegistrationResult } from '@convene/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { errorKeyOf, type ErrorKey } from '../api/error-key';
 import type { InvitationPrefill } from '../api/invitations';
 import { cachedWebinar, fetchWebinar } from '../api/webinars';
@@ -12,6 +11,7 @@ import { useInvitationPrefill } from '../components/use-invitation';
 import { useLanguage } from '../components/use-language';
 import { WebinarFacts } from '../components/webinar-facts';
 import { WebinarTimes } from '../components/webinar-times';
+import { BackLink } from '../components/back-link';
 
 type State =
   | { kind: 'loading' }
@@ -49,13 +49,7 @@ export function WebinarPage({ slug }: { slug: string }) {
     return () => controller.abort();
   }, [slug, attempt]);
 
-  const back = (
-    <p>
-      <Link href="/" className="back-link">
-        {t('webinars.back')}
-      </Link>
-    </p>
-  );
+  const back = <BackLink />;
 
   switch (state.kind) {
     case 'loading':

@@ -22,7 +22,7 @@ import type { TestStack } from '../../support/stack.js';
 import type { DbKind } from '../../support/test-database.js';
 import {
   databaseKinds,
-  DEFAULT_WORKER_CONCURRENCY,
+  concurrencyNote,
   entryName,
   log,
   sleep,
@@ -339,9 +339,7 @@ async function benchPipeline(
           'warm-up, measured first on an otherwise idle process. Server, worker and PGlite share one Node ' +
           'process (CPU and RSS figures are for it); the SMTP sink runs in a child process, Redis (and ' +
           'PostgreSQL) apart, all on the same machine. ' +
-          `Worker concurrency ${concurrency}` +
-          (concurrency === DEFAULT_WORKER_CONCURRENCY ? ' (the production default)' : ' (BENCH_WORKER_CONCURRENCY)') +
-          `; ${cpus().length} cores.`,
+          concurrencyNote(concurrency),
       },
     };
   } finally {

@@ -27,7 +27,7 @@ import type { TestStack } from '../../support/stack.js';
 import type { DbKind } from '../../support/test-database.js';
 import {
   databaseKinds,
-  DEFAULT_WORKER_CONCURRENCY,
+  concurrencyNote,
   distribution,
   entryName,
   log,
@@ -287,9 +287,8 @@ async function benchReminders(
           `same concurrency, ${REMINDERS} jobs delayed to one second; its lateness is when the processor starts - ` +
           'due time, measured first on an otherwise idle process. Server, worker and PGlite share one Node process ' +
           '(CPU and RSS figures are for it, from T on); the SMTP sink runs in a child process, Redis (and ' +
-          `PostgreSQL) apart. Worker concurrency ${concurrency}` +
-          (concurrency === DEFAULT_WORKER_CONCURRENCY ? ' (the production default)' : ' (BENCH_WORKER_CONCURRENCY)') +
-          `; ${cpus().length} cores.`,
+          'PostgreSQL) apart. ' +
+          concurrencyNote(concurrency),
       },
     };
   } finally {

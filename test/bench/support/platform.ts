@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 /** Helpers shared by the benchmarks that run the whole platform (mail pipeline benchmarks). */
 import { performance } from 'node:perf_hooks';
 import { startTestStack, type TestStack } from '../../support/stack.js';
@@ -116,3 +117,10 @@ export function watchProcess(): { stop: () => ProcessUsage } {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** How a benchmark note names the worker concurrency it ran with. */
+export function concurrencyNote(concurrency: number): string {
+  const source =
+    concurrency === DEFAULT_WORKER_CONCURRENCY ? ' (the production default)' : ' (BENCH_WORKER_CONCURRENCY)';
+  return `Worker concurrency ${concurrency}${source}; ${cpus().length} cores.`;
+}
