@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { SEED_THEMES, type TCreateRegistrationInput } from '@convene/shared';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SEED_THEMES, type TCreateRegistrationInput, type TCreateReportInput } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 
@@ -58,9 +58,30 @@ export function registrationBody(overrides: Partial<TCreateRegistrationInput> = 
   };
 }
 
+/** A valid anonymous report with a fresh client submission id; override what the test is about. */
+export function reportBody(overrides: Partial<TCreateReportInput> = {}): TCreateReportInput {
+  return {
+    clientSubmissionId: randomUUID(),
+    language: 'en',
+    reporter: { kind: 'anonymous' },
+    region: 'africa',
+    countries: ['LY', 'NE'],
+    corridor: { origin: 'NE', destination: 'LY' },
+    themes: [{ slug: 'smuggling-trafficking', subtopics: ['trafficking'], provenance: 'chosen' }],
+    barriers: 'People held for ransom in warehouses near the border; no access to consular help.',
+    recommendations: 'Open safe corridors and firewall health care from immigration enforcement.',
+    affectedGroups: ['undocumented', 'women'],
+    source: 'Interviews by our outreach team',
+    consent: 'anonymized',
+    ...overrides,
+  };
+}
+
 /** Empties the tables a test writes to; themes and accounts stay. */
 export async function truncateActivity(db: Db): Promise<void> {
-  await db.execute(sql`truncate table outbox_messages, notifications, registrations, webinars cascade`);
+  await db.execute(
+    sql`truncate table report_themes, reports, outbox_messages, notifications, registrations, webinars cascade`,
+  );
 }
 
 /** Polls until fn returns a truthy value (or throws after timeoutMs). */

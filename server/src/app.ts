@@ -21,6 +21,7 @@ import { invitationsRouter } from './routes/invitations/invitations.js';
 import { manageRouter } from './routes/manage/manage.js';
 import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
+import { reportsRouter } from './routes/reports/reports.js';
 import { themesRouter } from './routes/themes/themes.js';
 import { unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
@@ -86,6 +87,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): Express {
   app.use('/api/webinars', webinarsRouter(ctx));
   app.use('/api/registrations/manage', manageRouter(ctx));
   app.use('/api/invitations', invitationsRouter(ctx));
+  app.use('/api/reports', reportsRouter(ctx));
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.

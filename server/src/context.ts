@@ -2,6 +2,7 @@ import type { Database, Db } from '@convene/shared/db';
 import type { Logger } from '@convene/shared/node';
 import type { Redis } from 'ioredis';
 import type { ServerEnv } from './env.js';
+import type { ServerEvents } from './events/server-events.js';
 import type { MailQueue } from './queues/mail-queue.js';
 
 /** Everything a route or service needs, built once at start (or per test). */
@@ -14,4 +15,6 @@ export type AppContext = {
   redis: Redis;
   mailQueue: MailQueue;
   sessionSecret: string;
+  /** In-process events for live views (new reports). */
+  events: ServerEvents;
 };

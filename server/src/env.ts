@@ -30,6 +30,9 @@ export const ZServerEnv = z
       .default('100kb'),
     // Number of proxies in front of the server (for client IPs and Secure cookies); 0 when exposed directly.
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // Reports and receipt look-ups accepted per client network per hour (keyed on a rotating IP pseudonym).
+    REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    RECEIPT_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     // Session idle timeout and absolute lifetime, in minutes.
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
     SESSION_ABSOLUTE_MINUTES: z.coerce

@@ -12,6 +12,7 @@ import {
 import { startWorkers, workerOptionsFromEnv, type RunningWorkers, type WorkerEnv } from '@convene/worker';
 import { createClient, type RedisClientType } from 'redis';
 import { createApp } from './app.js';
+import { ServerEvents } from './events/server-events.js';
 import { sessionMiddleware } from './middlewares/session.js';
 import { startRealtime, type Realtime } from './realtime/realtime-server.js';
 import type { AppContext } from './context.js';
@@ -90,6 +91,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       redis,
       mailQueue,
       sessionSecret: loadOrCreateSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
+      events: new ServerEvents(),
     };
 
     let workers: RunningWorkers | null = null;

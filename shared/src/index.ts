@@ -19,3 +19,6 @@ export * from './geo/country-zones.js';
 export * from './schemas/campaign.js';
 export * from './text/escape-html.js';
 export * from './events/index.js';
+export * from './schemas/report.js';
+export * from './themes/subtopics.js';
+export * from './themes/suggest-themes.js';

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { EVENTS, ZWatchCampaign, type TCampaignProgress } from '@convene/shared';
+import { EVENTS, ZWatchCampaign, type TCampaignProgress, type TReportSubmittedEvent } from '@convene/shared';
 import type { RequestHandler, Request } from 'express';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
@@ -7,6 +7,8 @@ import { campaignProgress } from '../services/campaigns/campaign-progress.js';
 import { markCampaignSent } from '../services/campaigns/mark-campaign-sent.js';
 
 const ROOM_PREFIX = 'campaign:';
+/** Every signed-in coordinator: new reports go here. */
+const COORDINATORS_ROOM = 'coordinators';
 
 export type Realtime = { io: Server; close: () => Promise<void> };
 
@@ -35,6 +37,7 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
     next();
   });
   io.on('connection', (socket: Socket) => {
+    void socket.join(COORDINATORS_ROOM);
     socket.on(EVENTS.watchCampaign, async (payload: unknown, ack?: (reply: unknown) => void) => {
       const parsed = ZWatchCampaign.safeParse(payload);
       if (!parsed.success) return ack?.({ error: { code: 'validation_failed', message: 'campaignId must be a UUID' } });
@@ -44,6 +47,9 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
       socket.emit(EVENTS.campaignProgress, progress);
     });
   });
+
+  const forwardReport = (event: TReportSubmittedEvent) => io.to(COORDINATORS_ROOM).emit(EVENTS.reportSubmitted, event);
+  ctx.events.on('reportSubmitted', forwardReport);
 
   const last = new Map<string, string>();
   let busy = false;
@@ -74,6 +80,7 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
     io,
     close: async () => {
       clearInterval(timer);
+      ctx.events.off('reportSubmitted', forwardReport);
       io.disconnectSockets(true);
       io.engine.close();
     },

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -231,3 +232,63 @@ export const outboxMessages = pgTable('outbox_messages', {
   raw: text('raw').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Regional input. An anonymous report has no organization, name or email — the columns
+ * stay null — and no report row ever holds an IP address.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Made on the reporter's device: the idempotency key of offline retries and replays. */
+    clientSubmissionId: uuid('client_submission_id').notNull().unique(),
+    /** What the reporter keeps to check the status; reveals nothing else. */
+    receiptCode: text('receipt_code').notNull().unique(),
+    language: text('language').$type<TLanguage>().notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    organization: text('organization'),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    region: text('region').$type<TRegion>().notNull(),
+    countries: jsonb('countries').$type<string[]>().notNull(),
+    corridorOrigin: text('corridor_origin'),
+    corridorDestination: text('corridor_destination'),
+    barriers: text('barriers').notNull(),
+    recommendations: text('recommendations').notNull().default(''),
+    affectedGroups: jsonb('affected_groups').$type<string[]>().notNull().default([]),
+    source: text('source').notNull().default(''),
+    consent: text('consent', { enum: ['attributed', 'anonymized', 'coordinators_only'] }).notNull(),
+    webinarId: uuid('webinar_id').references(() => webinars.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['new', 'reviewed', 'included', 'excluded'] })
+      .notNull()
+      .default('new'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('reports_status_created_idx').on(t.status, t.createdAt),
+    index('reports_region_idx').on(t.region),
+    check(
+      'reports_anonymous_has_no_identity',
+      sql`NOT ${t.anonymous} OR (${t.organization} IS NULL AND ${t.contactName} IS NULL AND ${t.contactEmail} IS NULL)`,
+    ),
+  ],
+);
+
+/** The themes of a report, each with how it got there (chosen, suggested and accepted, set in review). */
+export const reportThemes = pgTable(
+  'report_themes',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    themeSlug: text('theme_slug')
+      .notNull()
+      .references(() => themes.slug, { onUpdate: 'cascade' }),
+    subtopics: jsonb('subtopics').$type<string[]>().notNull().default([]),
+    provenance: text('provenance', { enum: ['chosen', 'suggested', 'coordinator'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.themeSlug] }), index('report_themes_theme_idx').on(t.themeSlug)],
+);

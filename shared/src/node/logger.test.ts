@@ -21,4 +21,13 @@ describe('loggableError', () => {
     expect(JSON.stringify(logged)).not.toContain('x@y.org');
     expect(maskPersonalData('write to a.b+c@mail.example.co.uk today')).toBe('write to [email] today');
   });
+
+  it('drops the parameters a failed query quotes, report text with line breaks included', () => {
+    const failed = new Error(
+      'Failed query: insert into "reports" ("barriers") values ($1)\nparams: Detained for 3 days\n    at the border,K7QM',
+    );
+    const logged = loggableError(failed);
+    expect(logged.message).toBe('Failed query: insert into "reports" ("barriers") values ($1)\nparams: [omitted]');
+    expect(JSON.stringify(logged)).not.toMatch(/Detained|border|K7QM/);
+  });
 });

@@ -32,9 +32,12 @@ export function createLogger(name: string, level: string, destination?: NodeJS.W
 
 const EMAIL = /[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+/g;
 
-/** Masks email addresses in free text (SMTP replies and database errors quote them). */
+// Drizzle's query errors end with the statement's parameters: names, emails, report text.
+const QUERY_PARAMS = /\nparams: [\s\S]*$/;
+
+/** Masks email addresses (SMTP replies and database errors quote them) and query parameters in free text. */
 export function maskPersonalData(text: string): string {
-  return text.replace(EMAIL, '[email]');
+  return text.replace(QUERY_PARAMS, '\nparams: [omitted]').replace(EMAIL, '[email]');
 }
 
 /**
@@ -44,10 +47,17 @@ export function maskPersonalData(text: string): string {
 export function loggableError(err: unknown): { type: string; code?: string; message: string; stack?: string } {
   if (!(err instanceof Error)) return { type: typeof err, message: maskPersonalData(String(err)) };
   const code = (err as { code?: unknown }).code;
+  const message = maskPersonalData(err.message);
+  // The stack repeats the message before the frames: keep only the masked one.
+  const at = err.stack?.indexOf(err.message) ?? -1;
+  const stack =
+    err.stack && at >= 0
+      ? `${err.stack.slice(0, at)}${message}${maskPersonalData(err.stack.slice(at + err.message.length))}`
+      : err.stack && maskPersonalData(err.stack);
   return {
     type: err.name,
     ...(typeof code === 'string' ? { code } : {}),
-    message: maskPersonalData(err.message),
-    ...(err.stack ? { stack: maskPersonalData(err.stack) } : {}),
+    message,
+    ...(stack ? { stack } : {}),
   };
 }

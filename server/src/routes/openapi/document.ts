@@ -14,6 +14,9 @@ import {
   ZContactImportResult,
   ZContactList,
   ZCreateRegistration,
+  ZCreateReport,
+  ZReportReceipt,
+  ZReportSubmitted,
   ZCreateWebinar,
   ZCsrfToken,
   ZHealth,
@@ -65,6 +68,31 @@ export function buildOpenApiDocument(serverUrl: string): object {
     path: '/api/webinars/{slug}',
     request: { params: slugParam },
     responses: { 200: json(z.object({ webinar: ZPublicWebinar }), 'The webinar'), 404: error('Unknown webinar') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/reports',
+    summary: 'Send a regional report; idempotent per clientSubmissionId',
+    request: body(ZCreateReport),
+    responses: {
+      201: json(ZReportSubmitted, 'Stored; keep the receipt code'),
+      200: json(ZReportSubmitted, 'This submission had already arrived; its receipt again'),
+      400: error('Invalid fields'),
+      413: error('Body too large'),
+      429: error('Too many reports from this network; see Retry-After'),
+      503: error('Temporarily unavailable; retry later'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/receipt/{code}',
+    summary: 'The status of a report, by its receipt code; reveals nothing else',
+    request: { params: z.object({ code: z.string() }) },
+    responses: {
+      200: json(z.object({ receipt: ZReportReceipt }), 'Status and arrival time'),
+      404: error('No report has this code'),
+      429: error('Too many look-ups; see Retry-After'),
+    },
   });
   registry.registerPath({
     method: 'post',

@@ -1,0 +1,11 @@
+import { EventEmitter } from 'node:events';
+import type { TReportSubmittedEvent } from '@convene/shared';
+
+type EventMap = { reportSubmitted: [TReportSubmittedEvent] };
+
+/**
+ * What happened in this process that live views care about. Routes publish; the realtime
+ * server forwards to the sockets allowed to see it. In-process only: with several API
+ * instances, each forwards what it handled (a socket.io Redis adapter would join them).
+ */
+export class ServerEvents extends EventEmitter<EventMap> {}

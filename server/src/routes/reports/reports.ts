@@ -1,0 +1,55 @@
+import { ZCreateReport, ZReceiptCode, type TCreateReport, type TReportSubmitted } from '@convene/shared';
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { ipPseudonym } from '../../middlewares/ip-pseudonym.js';
+import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
+import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { findReceipt } from '../../services/reports/find-receipt.js';
+import { reportCounts } from '../../services/reports/report-counts.js';
+import { submitReport, type SubmitOutcome } from '../../services/reports/submit-report.js';
+
+const HOUR = 3600;
+
+/** The public input form's API: submit a report, check one by its receipt code. */
+export function reportsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);
+  const limit = (name: string, points: number) =>
+    publicRateLimit({ redis: ctx.redis, prefix: ctx.env.QUEUE_PREFIX, name, pseudonym, points, durationSeconds: HOUR });
+
+  router.post('/', limit('report', ctx.env.REPORT_RATE_LIMIT), validateBody(ZCreateReport), async (req, res) => {
+    const outcome = await submitReport(ctx.db, req.body as TCreateReport);
+    if (!outcome.duplicate) void announce(ctx, outcome);
+    const body: TReportSubmitted = { receipt: outcome.receipt, duplicate: outcome.duplicate };
+    res.status(outcome.duplicate ? 200 : 201).json(body);
+  });
+
+  router.get(
+    '/receipt/:code',
+    limit('receipt', ctx.env.RECEIPT_RATE_LIMIT),
+    validateParam('code', ZReceiptCode, 'Report'),
+    async (req, res) => {
+      res.json({ receipt: await findReceipt(ctx.db, ZReceiptCode.parse(req.params.code)) });
+    },
+  );
+
+  return router;
+}
+
+/** Tells live dashboards: ids and counts only. The report is stored; a failure here costs a refresh. */
+async function announce(ctx: AppContext, outcome: SubmitOutcome): Promise<void> {
+  try {
+    const { report, themes } = outcome;
+    ctx.events.emit('reportSubmitted', {
+      reportId: report.id,
+      region: report.region,
+      countries: report.countries,
+      themes,
+      language: report.language,
+      receivedAt: report.createdAt.toISOString(),
+      counts: await reportCounts(ctx.db, themes, report.region),
+    });
+  } catch (err) {
+    ctx.logger.warn({ err: (err as Error).message }, 'report announcement failed');
+  }
+}

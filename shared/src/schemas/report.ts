@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { REGIONS } from '../geo/regions.js';
+import { ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
+
+/** Length limits of a report's texts: generous for testimony, bounded for the database. */
+export const REPORT_LIMITS = {
+  barriers: 10_000,
+  recommendations: 10_000,
+  source: 2_000,
+  organization: 200,
+  contactName: 200,
+  countries: 30,
+  themes: 8,
+  subtopics: 12,
+} as const;
+
+export const ZRegion = z.enum(REGIONS, { error: 'invalid_value' });
+
+/** Who is affected; the labels live in the catalogs (report.groups.<value>). */
+export const AFFECTED_GROUPS = [
+  'women',
+  'children',
+  'unaccompanied_minors',
+  'workers',
+  'domestic_workers',
+  'undocumented',
+  'refugees',
+  'lgbtqi',
+  'disabled',
+  'older',
+  'indigenous',
+  'families',
+] as const;
+export const ZAffectedGroup = z.enum(AFFECTED_GROUPS, { error: 'invalid_value' });
+export type TAffectedGroup = z.infer<typeof ZAffectedGroup>;
+
+/**
+ * What the reporter allows: publish with attribution, use anonymized, or keep it for
+ * coordinators only. An anonymous report has nothing to attribute.
+ */
+export const REPORT_CONSENTS = ['attributed', 'anonymized', 'coordinators_only'] as const;
+export const ZReportConsent = z.enum(REPORT_CONSENTS, { error: 'required' });
+export type TReportConsent = z.infer<typeof ZReportConsent>;
+
+/** How a theme got on a report: picked by the reporter, a suggestion they accepted, or set in review. */
+export const THEME_PROVENANCES = ['chosen', 'suggested', 'coordinator'] as const;
+export const ZThemeProvenance = z.enum(THEME_PROVENANCES, { error: 'invalid_value' });
+export type TThemeProvenance = z.infer<typeof ZThemeProvenance>;
+
+export const REPORT_STATUSES = ['new', 'reviewed', 'included', 'excluded'] as const;
+export const ZReportStatus = z.enum(REPORT_STATUSES);
+export type TReportStatus = z.infer<typeof ZReportStatus>;
+
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'too_long' }).optional().default('');
+
+const ZReportTheme = z.strictObject({
+  slug: ZSlug,
+  subtopics: z.array(ZSlug).max(REPORT_LIMITS.subtopics, { error: 'too_many' }).optional().default([]),
+  // Reporters can only choose or accept; 'coordinator' is set in review.
+  provenance: z.enum(['chosen', 'suggested'], { error: 'invalid_value' }),
+});
+
+/** Anonymous: nothing about the reporter is sent at all, so nothing can be stored. */
+const ZAnonymousReporter = z.strictObject({ kind: z.literal('anonymous') });
+const ZNamedReporter = z.strictObject({
+  kind: z.literal('named'),
+  organization: z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(REPORT_LIMITS.organization, { error: 'too_long' }),
+  name: optionalText(REPORT_LIMITS.contactName),
+  email: z
+    .union([z.literal(''), ZEmail])
+    .optional()
+    .default(''),
+});
+export const ZReporter = z.discriminatedUnion('kind', [ZAnonymousReporter, ZNamedReporter], {
+  error: 'required',
+});
+export type TReporter = z.infer<typeof ZReporter>;
+
+const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
+
+/** The input form's submission. Every message is a catalog key (errors.<key>). */
+export const ZCreateReport = z
+  .strictObject({
+    /** Made on the device before the first attempt: retries and replays of it are one report. */
+    clientSubmissionId: ZUuid,
+    /** The language the reporter wrote in; the report keeps it. */
+    language: ZLanguage,
+    reporter: ZReporter,
+    region: ZRegion,
+    countries: z
+      .array(ZCountry, { error: 'required' })
+      .min(1, { error: 'required' })
+      .max(REPORT_LIMITS.countries, { error: 'too_many' })
+      .refine(unique, { error: 'duplicate_values' }),
+    corridor: z
+      .strictObject({ origin: ZCountry, destination: ZCountry })
+      .refine((c) => c.origin !== c.destination, { error: 'corridor_same_country', path: ['destination'] })
+      .nullable()
+      .optional()
+      .default(null),
+    themes: z
+      .array(ZReportTheme, { error: 'required' })
+      .min(1, { error: 'theme_required' })
+      .max(REPORT_LIMITS.themes, { error: 'too_many' })
+      .refine((themes) => unique(themes.map((t) => t.slug)), { error: 'duplicate_values' }),
+    barriers: z
+      .string({ error: 'required' })
+      .trim()
+      .min(1, { error: 'required' })
+      .max(REPORT_LIMITS.barriers, { error: 'too_long' }),
+    recommendations: optionalText(REPORT_LIMITS.recommendations),
+    affectedGroups: z
+      .array(ZAffectedGroup)
+      .max(AFFECTED_GROUPS.length, { error: 'too_many' })
+      .refine(unique, { error: 'duplicate_values' })
+      .optional()
+      .default([]),
+    source: optionalText(REPORT_LIMITS.source),
+    consent: ZReportConsent,
+    /** The webinar the reporter came from (the follow-up email's link), if any. */
+    webinarSlug: ZSlug.nullable().optional().default(null),
+  })
+  .refine((r) => !(r.reporter.kind === 'anonymous' && r.consent === 'attributed'), {
+    error: 'consent_attribution_anonymous',
+    path: ['consent'],
+  });
+export type TCreateReport = z.infer<typeof ZCreateReport>;
+export type TCreateReportInput = z.input<typeof ZCreateReport>;
+
+/** A receipt code: what the reporter keeps to check on the report, e.g. "K7QM-2XDA-9FHT". */
+export const ZReceiptCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, { error: 'invalid_receipt' });
+
+/** The only things a receipt code reveals: that the report arrived, when, and where it is in review. */
+export const ZReportReceipt = z.object({
+  receiptCode: z.string(),
+  status: ZReportStatus,
+  receivedAt: ZInstant,
+});
+export type TReportReceipt = z.infer<typeof ZReportReceipt>;
+
+/** POST /api/reports answer; `duplicate` when this submission id had already arrived. */
+export const ZReportSubmitted = z.object({
+  receipt: ZReportReceipt,
+  duplicate: z.boolean(),
+});
+export type TReportSubmitted = z.infer<typeof ZReportSubmitted>;
