@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './middlewares/csrf.js';
 import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
+import { ipPseudonym } from './middlewares/ip-pseudonym.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
 import { requireRole } from './middlewares/require-role.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
@@ -87,13 +88,15 @@ export function createApp(ctx: AppContext, session: RequestHandler): Express {
   app.use('/api/webinars', webinarsRouter(ctx));
   app.use('/api/registrations/manage', manageRouter(ctx));
   app.use('/api/invitations', invitationsRouter(ctx));
-  app.use('/api/reports', reportsRouter(ctx));
+  // One pseudonym of client IPs for every rate limit: no limiter keeps an address.
+  const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);
+  app.use('/api/reports', reportsRouter(ctx, pseudonym));
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.
   const csrf = csrfProtection(ctx.sessionSecret, production);
   app.use(['/api/auth', '/api/admin'], cookieParser(), session);
-  app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX)));
+  app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX, pseudonym)));
   app.use('/api/admin', requireRole('coordinator', ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
   app.use('/api/admin/webinars', adminWebinarsRouter(ctx));
   app.use('/api/admin/outbox', outboxRouter(ctx));

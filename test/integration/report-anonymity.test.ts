@@ -226,6 +226,14 @@ describe('anonymity of reports', () => {
     });
     expect(identified.status).toBe(400);
 
+    // A failed sign-in from the same address: the login throttle counts it without keeping the address.
+    const failedLogin = await stack.request('/api/auth/login', {
+      method: 'POST',
+      json: { email: 'nobody@convene.test', password: 'wrong password, twelve+' },
+      headers: xff(ANONYMOUS_IP),
+    });
+    expect(failedLogin.status).toBe(401);
+
     // A coordinator session (from another address), so that session keys are searched too.
     await signIn(stack);
 

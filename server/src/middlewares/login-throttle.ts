@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.js';
+import type { IpPseudonym } from './ip-pseudonym.js';
 
 export type LoginThrottle = {
   /** Counts an attempt; throws 429 with Retry-After past the limit. */
@@ -11,15 +12,16 @@ export type LoginThrottle = {
   reset: (email: string, ip: string) => Promise<void>;
 };
 
-const keyOf = (email: string, ip: string) =>
-  // Hashed so Redis holds no email address.
-  createHash('sha256').update(`${email.toLowerCase()}|${ip}`).digest('base64url');
+// Hashed so Redis holds no email address; the IP enters only as its rotating pseudonym, since
+// a plain hash of an IPv4 address is undone by trying all four billion.
+const keyOf = (email: string, ipPseudonym: string) =>
+  createHash('sha256').update(`${email.toLowerCase()}|${ipPseudonym}`).digest('base64url');
 
 /**
  * Login throttling: 5 tries per email and IP per 15 minutes, 50 per IP per hour.
  * Counters live in Redis, so every API instance shares them.
  */
-export function loginThrottle(redis: Redis, prefix: string): LoginThrottle {
+export function loginThrottle(redis: Redis, prefix: string, pseudonym: IpPseudonym): LoginThrottle {
   const perAccount = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:login:acct`,
@@ -36,8 +38,9 @@ export function loginThrottle(redis: Redis, prefix: string): LoginThrottle {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
     const ip = req.ip ?? 'unknown';
     try {
-      await perIp.consume(createHash('sha256').update(ip).digest('base64url'));
-      await perAccount.consume(keyOf(email, ip));
+      const ipKey = await pseudonym(ip);
+      await perIp.consume(ipKey);
+      await perAccount.consume(keyOf(email, ipKey));
     } catch (err) {
       if (err instanceof RateLimiterRes) {
         const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
@@ -49,5 +52,5 @@ export function loginThrottle(redis: Redis, prefix: string): LoginThrottle {
     }
     next();
   };
-  return { guard, reset: async (email, ip) => void (await perAccount.delete(keyOf(email, ip))) };
+  return { guard, reset: async (email, ip) => void (await perAccount.delete(keyOf(email, await pseudonym(ip)))) };
 }

@@ -1,7 +1,7 @@
 import { ZCreateReport, ZReceiptCode, type TCreateReport, type TReportSubmitted } from '@convene/shared';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { ipPseudonym } from '../../middlewares/ip-pseudonym.js';
+import type { IpPseudonym } from '../../middlewares/ip-pseudonym.js';
 import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { findReceipt } from '../../services/reports/find-receipt.js';
@@ -11,9 +11,8 @@ import { submitReport, type SubmitOutcome } from '../../services/reports/submit-
 const HOUR = 3600;
 
 /** The public input form's API: submit a report, check one by its receipt code. */
-export function reportsRouter(ctx: AppContext): Router {
+export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
   const router = Router();
-  const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);
   const limit = (name: string, points: number) =>
     publicRateLimit({ redis: ctx.redis, prefix: ctx.env.QUEUE_PREFIX, name, pseudonym, points, durationSeconds: HOUR });
 
