@@ -17,6 +17,14 @@ export default defineConfig({
         moduleSideEffects: [{ test: /\/shared\/src\//, sideEffects: false }],
         manualPureFunctions: ['z'],
       },
+      output: {
+        // zod and the shared schemas load with a page's first request, not before the first
+        // render (see README "Client bundle budget"); a stable name shows that chunk for what it is.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id))
+            ? 'assets/zod-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
     },
   },
 });

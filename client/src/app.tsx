@@ -1,12 +1,29 @@
-import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
+import { PageLoadBoundary, PageLoadError } from './components/page-load-boundary';
 import { SiteHeader } from './components/site-header';
 import { TimeZoneProvider } from './components/time-zone-context';
-import { ManagePage } from './pages/manage-page';
+import { useTranslation } from './i18n/use-translation';
 import { NotFoundPage } from './pages/not-found-page';
 import { WebinarListPage } from './pages/webinar-list-page';
-import { WebinarPage } from './pages/webinar-page';
+
+/**
+ * A page whose code (and what only it uses: the registration form, zod) is fetched when its
+ * route is first shown, to keep the first load small; see README "Client bundle budget".
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(() =>
+    load().then(
+      (page) => ({ default: page }),
+      (err: unknown) => {
+        throw new PageLoadError(err);
+      },
+    ),
+  );
+}
+
+const WebinarPage = lazyPage(() => import('./pages/webinar-page').then((m) => m.WebinarPage));
+const ManagePage = lazyPage(() => import('./pages/manage-page').then((m) => m.ManagePage));
 
 /** The public site: header with preferences, then one page per route. */
 export function App() {
@@ -33,16 +50,27 @@ export function App() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
-        <Switch>
-          <Route path="/">
-            <WebinarListPage />
-          </Route>
-          <Route path="/webinars/:slug">{(params) => <WebinarPage key={params.slug} slug={params.slug} />}</Route>
-          <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
-          <Route>
-            <NotFoundPage />
-          </Route>
-        </Switch>
+        {/* Keyed by path: leaving a page that failed to load shows the next one again. */}
+        <PageLoadBoundary key={location}>
+          <Suspense
+            fallback={
+              <p role="status" className="status">
+                {t('webinars.loading')}
+              </p>
+            }
+          >
+            <Switch>
+              <Route path="/">
+                <WebinarListPage />
+              </Route>
+              <Route path="/webinars/:slug">{(params) => <WebinarPage key={params.slug} slug={params.slug} />}</Route>
+              <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
+              <Route>
+                <NotFoundPage />
+              </Route>
+            </Switch>
+          </Suspense>
+        </PageLoadBoundary>
       </main>
     </TimeZoneProvider>
   );

@@ -4,13 +4,19 @@ import { App } from './app';
 import { setupI18n } from './i18n/setup';
 import './styles.css';
 
-setupI18n();
-
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  setupI18n().then(
+    () =>
+      createRoot(root).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    () => {
+      // No catalog, so no translated text to show: say so in English rather than show nothing.
+      root.innerHTML =
+        '<p role="alert" class="notice notice-error">The page could not be loaded. Check your connection and reload the page.</p>';
+    },
   );
 }

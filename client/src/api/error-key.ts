@@ -1,13 +1,13 @@
-import { catalogs, type Catalog } from '@convene/shared';
+import type { Catalog } from '@convene/shared';
+import { getActiveLanguage } from '../i18n/active-language';
 import type { ApiError } from './http';
 
 /** A key under errors.* in every catalog. */
 export type ErrorKey = keyof Catalog['errors'];
 
-const known = new Set<string>(Object.keys(catalogs.en.errors));
-
+// Every catalog has the same keys: the loaded one tells which codes have a text.
 function isErrorKey(code: string): code is ErrorKey {
-  return known.has(code);
+  return Object.prototype.hasOwnProperty.call(getActiveLanguage().catalog.errors, code);
 }
 
 /** The catalog key of a field error code; codes this client does not know read as "not valid". */

@@ -1,4 +1,5 @@
-import { ZApiError, type TFieldError } from '@convene/shared';
+import type { TFieldError } from '@convene/shared';
+import type * as ApiSchemasModule from './schemas';
 
 /** A failed API call: status 0 when the server could not be reached at all. */
 export type ApiError = {
@@ -15,18 +16,35 @@ export type Parser<T> = {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 };
 
+/** The shared schemas of API answers (./schemas), loaded on first use. */
+export type ApiSchemas = typeof ApiSchemasModule;
+
+let apiSchemas: Promise<ApiSchemas> | undefined;
+
+/** Imports ./schemas (zod) once; a failed download is tried again by the next call. */
+export function loadApiSchemas(): Promise<ApiSchemas> {
+  apiSchemas ??= import('./schemas').catch((err: unknown) => {
+    apiSchemas = undefined;
+    throw err;
+  });
+  return apiSchemas;
+}
+
 // Slow links are expected; a request still has to end so the reader can retry.
 const TIMEOUT_MS = 30_000;
 
 /**
- * Calls the API and parses the answer with the shared schema. Never rejects except when the
- * caller aborts: every failure, from no network to an unexpected body, is an ApiError.
+ * Calls the API and parses the answer with the shared schema that `parser` picks. Never
+ * rejects except when the caller aborts: every failure, from no network to an unexpected
+ * body, is an ApiError. The schemas download in parallel with the request.
  */
 export async function requestJson<T>(
   path: string,
-  schema: Parser<T>,
+  parser: (schemas: ApiSchemas) => Parser<T>,
   init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<ApiResult<T>> {
+  const schemasLoading = loadApiSchemas();
+  schemasLoading.catch(() => undefined); // handled below, once the response is in
   // AbortSignal.any/timeout are too recent for the older phones we serve: combine by hand.
   const controller = new AbortController();
   const timer = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
@@ -59,15 +77,23 @@ export async function requestJson<T>(
       body = undefined;
     }
 
+    let schemas: ApiSchemas;
+    try {
+      schemas = await schemasLoading;
+    } catch (err) {
+      if (init.signal?.aborted) throw err;
+      return { ok: false, error: { status: 0, code: 'network' } }; // the schemas' chunk did not arrive
+    }
+
     if (!response.ok) {
-      const parsed = ZApiError.safeParse(body);
+      const parsed = schemas.ZApiError.safeParse(body);
       // A proxy may answer 502/503/504 with HTML: keep the status, the caller names it.
       if (!parsed.success) return { ok: false, error: { status: response.status, code: 'unknown' } };
       const { code, fields } = parsed.data.error;
       return { ok: false, error: { status: response.status, code, ...(fields ? { fields } : {}) } };
     }
 
-    const parsed = schema.safeParse(body);
+    const parsed = parser(schemas).safeParse(body);
     if (!parsed.success) return { ok: false, error: { status: response.status, code: 'invalid_response' } };
     return { ok: true, status: response.status, data: parsed.data };
   } finally {

@@ -1,4 +1,4 @@
-import { ZLanguage, type TLanguage } from '@convene/shared';
+import { isLanguage, type TLanguage } from '@convene/shared';
 import { requestJson, type ApiResult, type Parser } from './http';
 
 /** What an invitation knows of the invited contact, to fill in the registration form. */
@@ -19,14 +19,13 @@ const invitationResponse: Parser<{ prefill: InvitationPrefill }> = {
   safeParse(value) {
     const p = (value as { prefill?: Record<string, unknown> } | null)?.prefill;
     if (typeof p !== 'object' || p === null) return { success: false };
-    const language = ZLanguage.safeParse(p.language);
     if (
       !isString(p.name) ||
       !isString(p.email) ||
       !isString(p.organization) ||
       !isStringOrNull(p.country) ||
       !isStringOrNull(p.timeZone) ||
-      !language.success
+      !isLanguage(p.language)
     ) {
       return { success: false };
     }
@@ -38,7 +37,7 @@ const invitationResponse: Parser<{ prefill: InvitationPrefill }> = {
           email: p.email,
           organization: p.organization,
           country: p.country,
-          language: language.data,
+          language: p.language,
           timeZone: p.timeZone,
         },
       },
@@ -51,5 +50,5 @@ export function fetchInvitation(
   token: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<{ prefill: InvitationPrefill }>> {
-  return requestJson(`/api/invitations/${encodeURIComponent(token)}`, invitationResponse, { signal });
+  return requestJson(`/api/invitations/${encodeURIComponent(token)}`, () => invitationResponse, { signal });
 }

@@ -1,4 +1,4 @@
-import { ZManagedRegistration, type TManagedRegistration } from '@convene/shared';
+import type { TManagedRegistration } from '@convene/shared';
 import { requestJson, type ApiResult } from './http';
 
 const managePath = (token: string) => `/api/registrations/manage/${encodeURIComponent(token)}`;
@@ -8,10 +8,10 @@ export function fetchManagedRegistration(
   token: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<TManagedRegistration>> {
-  return requestJson(managePath(token), ZManagedRegistration, { signal });
+  return requestJson(managePath(token), (s) => s.ZManagedRegistration, { signal });
 }
 
 /** Cancels the registration behind a manage link; cancelling twice answers the same. */
 export function cancelManagedRegistration(token: string): Promise<ApiResult<TManagedRegistration>> {
-  return requestJson(`${managePath(token)}/cancel`, ZManagedRegistration, { method: 'POST' });
+  return requestJson(`${managePath(token)}/cancel`, (s) => s.ZManagedRegistration, { method: 'POST' });
 }

@@ -1,13 +1,5 @@
-import {
-  ZPublicWebinar,
-  ZPublicWebinarList,
-  ZRegistrationResult,
-  type TCreateRegistration,
-  type TPublicWebinar,
-  type TPublicWebinarList,
-  type TRegistrationResult,
-} from '@convene/shared';
-import { requestJson, type ApiResult, type Parser } from './http';
+import type { TCreateRegistration, TPublicWebinar, TPublicWebinarList, TRegistrationResult } from '@convene/shared';
+import { requestJson, type ApiResult, type ApiSchemas, type Parser } from './http';
 
 // Webinars seen in the list, so opening one shows it at once while it is fetched again.
 const seen = new Map<string, TPublicWebinar>();
@@ -19,18 +11,18 @@ export function cachedWebinar(slug: string): TPublicWebinar | undefined {
 
 /** Upcoming scheduled webinars, soonest first. */
 export async function fetchWebinars(signal?: AbortSignal): Promise<ApiResult<TPublicWebinarList>> {
-  const result = await requestJson('/api/webinars', ZPublicWebinarList, { signal });
+  const result = await requestJson('/api/webinars', (s) => s.ZPublicWebinarList, { signal });
   if (result.ok) for (const w of result.data.webinars) seen.set(w.slug, w);
   return result;
 }
 
 // shared/ has no schema for the { webinar } envelope; unwrap it and parse what it holds.
-const webinarResponse: Parser<{ webinar: TPublicWebinar }> = {
+const webinarResponse = ({ ZPublicWebinar }: ApiSchemas): Parser<{ webinar: TPublicWebinar }> => ({
   safeParse(value) {
     const webinar = ZPublicWebinar.safeParse((value as { webinar?: unknown } | null)?.webinar);
     return webinar.success ? { success: true, data: { webinar: webinar.data } } : { success: false };
   },
-};
+});
 
 /** One public webinar by slug (404 when unknown or not public). */
 export async function fetchWebinar(
@@ -44,7 +36,7 @@ export async function fetchWebinar(
 
 /** Registers for a webinar; 201 when new, 200 when this email was already registered. */
 export function register(slug: string, input: TCreateRegistration): Promise<ApiResult<TRegistrationResult>> {
-  return requestJson(`/api/webinars/${encodeURIComponent(slug)}/registrations`, ZRegistrationResult, {
+  return requestJson(`/api/webinars/${encodeURIComponent(slug)}/registrations`, (s) => s.ZRegistrationResult, {
     method: 'POST',
     body: input,
   });

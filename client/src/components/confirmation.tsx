@@ -1,6 +1,6 @@
 import { formatInstant, type TPublicWebinar, type TRegistrationResult } from '@convene/shared';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Link } from 'wouter';
 import { useLanguage } from './use-language';
 

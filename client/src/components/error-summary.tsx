@@ -1,5 +1,5 @@
 import type { MouseEvent, Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 export type SummaryItem = {
   /** The id of the control to jump to; absent for errors about the whole form. */

@@ -12,7 +12,7 @@ import {
   type TRegistrationResult,
 } from '@convene/shared';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { errorKeyOf, fieldErrorKey, type ErrorKey } from '../api/error-key';
 import type { InvitationPrefill } from '../api/invitations';
 import { register } from '../api/webinars';

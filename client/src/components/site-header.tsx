@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Link, useRoute } from 'wouter';
 import { LanguageSelect } from './language-select';
 import { TimeZoneSelect } from './time-zone-select';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useTimeZone, zoneChoices, zoneLabel } from './time-zone-context';
 
 /** Picks the zone all times are shown in; says when it is the device's own. */

@@ -1,6 +1,6 @@
 import type { TPublicWebinar } from '@convene/shared';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Link } from 'wouter';
 import { localized } from './localized';
 import { useLanguage } from './use-language';

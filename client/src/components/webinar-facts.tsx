@@ -1,5 +1,5 @@
 import type { TLanguage, TPublicWebinar } from '@convene/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useLanguage } from './use-language';
 
 /** "English, French and Arabic" in the reader's language. */

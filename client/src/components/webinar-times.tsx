@@ -1,5 +1,5 @@
 import { formatInstant } from '@convene/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useTimeZone } from './time-zone-context';
 import { useLanguage } from './use-language';
 

@@ -1,6 +1,6 @@
-import { catalogs, LANGUAGES, textDirection, ZLanguage, type TLanguage } from '@convene/shared';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { isLanguage, textDirection, type Catalog, type TLanguage } from '@convene/shared';
+import { loadCatalog } from '@convene/shared/i18n/load';
+import { setActiveLanguage } from './active-language';
 import { readPreference, writePreference } from './storage';
 
 const LANGUAGE_KEY = 'convene.lang';
@@ -21,8 +21,8 @@ export function endonym(language: TLanguage): string {
 /** The language a tag names, if it has a catalog ("AR" and "ar" alike). */
 export function asLanguage(value: string | null | undefined): TLanguage | undefined {
   if (!value) return undefined;
-  const parsed = ZLanguage.safeParse(value.toLowerCase());
-  return parsed.success ? parsed.data : undefined;
+  const lower = value.toLowerCase();
+  return isLanguage(lower) ? lower : undefined;
 }
 
 /** ?lang= (links in emails carry it), then the stored choice, then the browser's languages. */
@@ -42,36 +42,38 @@ export function detectLanguage(): TLanguage {
   return 'en';
 }
 
-function applyToDocument(language: TLanguage): void {
+/** Sets <html lang dir> and re-renders every translated component in the language. */
+function activate(language: TLanguage, catalog: Catalog): void {
   document.documentElement.lang = language;
   document.documentElement.dir = textDirection(language);
+  setActiveLanguage(language, catalog);
 }
 
-/** Switches the UI language, remembers it and keeps a ?lang= in the address in step. */
+// Each switch fetches a catalog: only the latest choice may win, whatever order they arrive in.
+let latestSwitch = 0;
+
+/**
+ * Switches the UI language once its catalog is loaded, remembers it and keeps a ?lang= in
+ * the address in step. Rejects, changing nothing, when the catalog cannot be fetched.
+ */
 export async function changeLanguage(language: TLanguage): Promise<void> {
+  const thisSwitch = ++latestSwitch;
+  const catalog = await loadCatalog(language);
+  if (thisSwitch !== latestSwitch) return;
   writePreference(LANGUAGE_KEY, language);
   const url = new URL(window.location.href);
   if (url.searchParams.has('lang')) {
     url.searchParams.set('lang', language);
     window.history.replaceState(window.history.state, '', url);
   }
-  await i18next.changeLanguage(language);
+  activate(language, catalog);
 }
 
-/** Initialises i18next synchronously (resources are bundled), before the first render. */
-export function setupI18n(): void {
+/**
+ * Detects the language and loads its catalog (and only that one): await it before the first
+ * render, so the page never shows keys or switches language under the reader.
+ */
+export async function setupI18n(): Promise<void> {
   const language = detectLanguage();
-  i18next.on('languageChanged', (lng) => applyToDocument(asLanguage(lng) ?? 'en'));
-  void i18next.use(initReactI18next).init({
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: catalogs[l] }])),
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: [...LANGUAGES],
-    defaultNS: 'translation',
-    // React escapes; i18next must not escape twice.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
-  applyToDocument(language);
+  activate(language, await loadCatalog(language));
 }

@@ -1,6 +1,6 @@
 import type { TManagedRegistration } from '@convene/shared';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { errorKeyOf, type ErrorKey } from '../api/error-key';
 import { cancelManagedRegistration, fetchManagedRegistration } from '../api/registrations';
 import { localized } from '../components/localized';

@@ -1,6 +1,6 @@
 import type { TPublicWebinar } from '@convene/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { errorKeyOf, type ErrorKey } from '../api/error-key';
 import { fetchWebinars } from '../api/webinars';
 import { WebinarCard } from '../components/webinar-card';

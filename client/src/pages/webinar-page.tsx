@@ -1,6 +1,6 @@
 import type { TPublicWebinar, TRegistrationResult } from '@convene/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { errorKeyOf, type ErrorKey } from '../api/error-key';
 import type { InvitationPrefill } from '../api/invitations';
 import { cachedWebinar, fetchWebinar } from '../api/webinars';
