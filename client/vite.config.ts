@@ -1,8 +1,36 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker (Workbox) keeps the site's shell — HTML, every chunk, every catalog — on
+    // the device after one visit, so the input form opens with no connection at all. Reports
+    // themselves are queued in IndexedDB by the page (src/offline), not by the worker.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // A plain /registerSW.js script: no code in the first-load bundle, and allowed by the CSP.
+      injectRegister: 'script-defer',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html}'],
+        navigateFallback: '/index.html',
+        // Server-rendered or API paths must reach the server, never the cached shell.
+        navigateFallbackDenylist: [
+          /^\/api\//,
+          /^\/socket\.io/,
+          /^\/unsubscribe/,
+          /^\/healthz/,
+          /^\/readyz/,
+          /^\/admin/,
+        ],
+        clientsClaim: true,
+        skipWaiting: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

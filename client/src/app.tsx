@@ -24,6 +24,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 const WebinarPage = lazyPage(() => import('./pages/webinar-page').then((m) => m.WebinarPage));
 const ManagePage = lazyPage(() => import('./pages/manage-page').then((m) => m.ManagePage));
+const ReportPage = lazyPage(() => import('./pages/report-page').then((m) => m.ReportPage));
 
 /** The public site: header with preferences, then one page per route. */
 export function App() {
@@ -64,6 +65,9 @@ export function App() {
                 <WebinarListPage />
               </Route>
               <Route path="/webinars/:slug">{(params) => <WebinarPage key={params.slug} slug={params.slug} />}</Route>
+              <Route path="/report">
+                <ReportPage />
+              </Route>
               <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
               <Route>
                 <NotFoundPage />

@@ -117,7 +117,17 @@ function serveClient(app: Express): void {
     '/assets',
     express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
-  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(CLIENT_DIST, {
+      index: false,
+      maxAge: '1h',
+      // The service worker and its registration must be re-checked on every visit, or a fix
+      // to the offline shell would wait for the cache to expire.
+      setHeaders: (res, file) => {
+        if (/[\\/](sw|registerSW|workbox-[\w-]+)\.js$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.get('/{*page}', (_req, res) => {
     if (existsSync(index)) {
       res.set('Cache-Control', 'no-cache').sendFile(index);

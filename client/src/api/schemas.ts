@@ -10,4 +10,7 @@ export {
   ZPublicWebinar,
   ZPublicWebinarList,
   ZRegistrationResult,
+  ZReportReceipt,
+  ZReportSubmitted,
+  ZThemeList,
 } from '@convene/shared';

@@ -7,6 +7,7 @@ import { TimeZoneSelect } from './time-zone-select';
 export function SiteHeader() {
   const { t } = useTranslation();
   const [onList] = useRoute('/');
+  const [onReport] = useRoute('/report');
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -18,6 +19,9 @@ export function SiteHeader() {
             <nav aria-label={t('nav.webinars')} className="site-nav">
               <Link href="/" aria-current={onList ? 'page' : undefined}>
                 {t('nav.webinars')}
+              </Link>
+              <Link href="/report" aria-current={onReport ? 'page' : undefined}>
+                {t('report.nav')}
               </Link>
             </nav>
           </div>

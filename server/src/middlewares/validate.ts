@@ -1,4 +1,4 @@
-import { fieldErrorsFromZod } from '@convene/shared';
+import { englishError, fieldErrorsFromZod } from '@convene/shared';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
@@ -11,7 +11,12 @@ export function validateBody(schema: z.ZodType): RequestHandler {
     }
     const parsed = schema.safeParse(req.body);
     if (!parsed.success) {
-      throw new AppError(400, 'validation_failed', 'Some fields are invalid', fieldErrorsFromZod(parsed.error));
+      throw new AppError(
+        400,
+        'validation_failed',
+        'Some fields are invalid',
+        fieldErrorsFromZod(parsed.error, englishError),
+      );
     }
     req.body = parsed.data;
     next();

@@ -109,6 +109,7 @@ export const ar: Catalog = {
     invalid_receipt: 'يكون رمز المتابعة على هذا الشكل: K7QM-2XDA-9FHT.',
     unknown_theme: 'هذا الموضوع غير موجود.',
     unknown_subtopic: 'هذا الموضوع الفرعي لا يندرج ضمن هذا الموضوع.',
+    receipt_not_found: 'لا يوجد تقرير يحمل رمز المتابعة هذا.',
   },
   report: {
     nav: 'إرسال تقرير',
@@ -141,6 +142,7 @@ export const ar: Catalog = {
       origin: 'بلد الانطلاق',
       destination: 'بلد الوصول',
       none: 'لا شيء',
+      otherCountries: 'بلدان أخرى',
     },
     regions: { africa: 'أفريقيا', americas: 'الأمريكتان', asia: 'آسيا', europe: 'أوروبا', oceania: 'أوقيانوسيا' },
     themes: {
@@ -196,6 +198,9 @@ export const ar: Catalog = {
     queueTitle: 'تقارير بانتظار الإرسال',
     queueItem: 'تقرير بتاريخ {{date}}: بانتظار الإرسال',
     sendNow: 'حاول الإرسال الآن',
+    dismissReceipt: 'دوّنتُ الرمز',
+    rejected: 'تعذّر على الخادم قبول تقرير محفوظ على هذا الجهاز كما هو. افتحه لتصحيحه، فلن يضيع شيء.',
+    correct: 'افتحه لتصحيحه',
     sent: 'وصل تقريرك. شكراً لك.',
     receipt: 'رمز المتابعة الخاص بك',
     receiptHint: 'احتفظ بهذا الرمز: يمكنك به معرفة حالة تقريرك، ولا يكشف أي شيء آخر.',
@@ -211,7 +216,6 @@ export const ar: Catalog = {
       title: 'حالة تقرير',
       code: 'رمز المتابعة',
       check: 'تحقّق',
-      notFound: 'لا يوجد تقرير يحمل رمز المتابعة هذا.',
       receivedAt: 'تاريخ الاستلام: {{date}}',
       status: 'الحالة: {{status}}',
     },

@@ -112,6 +112,7 @@ export const en = {
     invalid_receipt: 'A receipt code looks like K7QM-2XDA-9FHT.',
     unknown_theme: 'This theme does not exist.',
     unknown_subtopic: 'This sub-topic does not belong to the theme.',
+    receipt_not_found: 'No report has this receipt code.',
   },
   report: {
     nav: 'Send a report',
@@ -144,6 +145,7 @@ export const en = {
       origin: 'From',
       destination: 'To',
       none: 'None',
+      otherCountries: 'Other countries',
     },
     regions: { africa: 'Africa', americas: 'Americas', asia: 'Asia', europe: 'Europe', oceania: 'Oceania' },
     themes: {
@@ -200,6 +202,10 @@ export const en = {
     queueTitle: 'Reports waiting to be sent',
     queueItem: 'Report of {{date}}: waiting',
     sendNow: 'Try sending now',
+    dismissReceipt: 'I have noted the code',
+    rejected:
+      'The server could not accept a report saved on this device as it is. Open it to correct it: nothing is lost.',
+    correct: 'Open it to correct it',
     sent: 'Your report has arrived. Thank you.',
     receipt: 'Your receipt code',
     receiptHint: 'Keep this code: with it you can check the status of your report. It reveals nothing else.',
@@ -215,7 +221,6 @@ export const en = {
       title: 'Status of a report',
       code: 'Receipt code',
       check: 'Check',
-      notFound: 'No report has this receipt code.',
       receivedAt: 'Received: {{date}}',
       status: 'Status: {{status}}',
     },

@@ -113,6 +113,7 @@ export const es: Catalog = {
     invalid_receipt: 'Un código de seguimiento tiene este formato: K7QM-2XDA-9FHT.',
     unknown_theme: 'Este tema no existe.',
     unknown_subtopic: 'Este subtema no forma parte del tema.',
+    receipt_not_found: 'Ningún informe tiene este código de seguimiento.',
   },
   report: {
     nav: 'Enviar un informe',
@@ -146,6 +147,7 @@ export const es: Catalog = {
       origin: 'País de salida',
       destination: 'País de llegada',
       none: 'Ninguno',
+      otherCountries: 'Otros países',
     },
     regions: { africa: 'África', americas: 'Américas', asia: 'Asia', europe: 'Europa', oceania: 'Oceanía' },
     themes: {
@@ -202,6 +204,10 @@ export const es: Catalog = {
     queueTitle: 'Informes pendientes de envío',
     queueItem: 'Informe del {{date}}: en espera',
     sendNow: 'Intentar enviar ahora',
+    dismissReceipt: 'Ya anoté el código',
+    rejected:
+      'El servidor no pudo aceptar tal cual un informe guardado en este dispositivo. Ábralo para corregirlo: no se pierde nada.',
+    correct: 'Abrirlo para corregirlo',
     sent: 'Su informe llegó correctamente. Gracias.',
     receipt: 'Su código de seguimiento',
     receiptHint: 'Guarde este código: con él puede consultar el estado de su informe. No revela nada más.',
@@ -217,7 +223,6 @@ export const es: Catalog = {
       title: 'Estado de un informe',
       code: 'Código de seguimiento',
       check: 'Consultar',
-      notFound: 'Ningún informe tiene este código de seguimiento.',
       receivedAt: 'Recibido: {{date}}',
       status: 'Estado: {{status}}',
     },

@@ -114,6 +114,7 @@ export const fr: Catalog = {
     invalid_receipt: 'Un code de suivi se présente ainsi : K7QM-2XDA-9FHT.',
     unknown_theme: 'Ce thème n’existe pas.',
     unknown_subtopic: 'Ce sous-thème ne fait pas partie de ce thème.',
+    receipt_not_found: 'Aucun rapport ne correspond à ce code de suivi.',
   },
   report: {
     nav: 'Envoyer un rapport',
@@ -147,6 +148,7 @@ export const fr: Catalog = {
       origin: 'Pays de départ',
       destination: 'Pays d’arrivée',
       none: 'Aucun',
+      otherCountries: 'Autres pays',
     },
     regions: { africa: 'Afrique', americas: 'Amériques', asia: 'Asie', europe: 'Europe', oceania: 'Océanie' },
     themes: {
@@ -203,6 +205,10 @@ export const fr: Catalog = {
     queueTitle: 'Rapports en attente d’envoi',
     queueItem: 'Rapport du {{date}} : en attente',
     sendNow: 'Essayer d’envoyer maintenant',
+    dismissReceipt: 'J’ai noté le code',
+    rejected:
+      'Le serveur n’a pas pu accepter tel quel un rapport enregistré sur cet appareil. Ouvrez-le pour le corriger : rien n’est perdu.',
+    correct: 'L’ouvrir pour le corriger',
     sent: 'Votre rapport est bien arrivé. Merci.',
     receipt: 'Votre code de suivi',
     receiptHint: 'Conservez ce code : il vous permet de vérifier où en est votre rapport. Il ne révèle rien d’autre.',
@@ -218,7 +224,6 @@ export const fr: Catalog = {
       title: 'État d’un rapport',
       code: 'Code de suivi',
       check: 'Vérifier',
-      notFound: 'Aucun rapport ne correspond à ce code de suivi.',
       receivedAt: 'Reçu le {{date}}',
       status: 'État : {{status}}',
     },

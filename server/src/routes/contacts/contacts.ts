@@ -1,4 +1,5 @@
 import {
+  englishError,
   fieldErrorsFromZod,
   ZContactFilter,
   ZUpdateContact,
@@ -58,7 +59,12 @@ export function contactsRouter(ctx: AppContext): Router {
     // Express 5's req.query is read-only: the parsed filter stays local.
     const filter = ZContactFilter.safeParse(req.query);
     if (!filter.success) {
-      throw new AppError(400, 'validation_failed', 'Some filters are invalid', fieldErrorsFromZod(filter.error));
+      throw new AppError(
+        400,
+        'validation_failed',
+        'Some filters are invalid',
+        fieldErrorsFromZod(filter.error, englishError),
+      );
     }
     res.json(await listContacts(ctx.db, filter.data));
   });

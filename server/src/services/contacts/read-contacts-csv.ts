@@ -184,7 +184,7 @@ export function readContactsCsv(text: string): ContactsCsv {
       continue;
     }
     const reported = new Set<string>();
-    for (const [path, error] of Object.entries(fieldErrorsFromZod(parsed.error))) {
+    for (const [path, error] of Object.entries(fieldErrorsFromZod(parsed.error, englishError))) {
       // One entry per column: "tags.3" is the tags cell.
       const field = path === '_body' ? '_row' : (path.split('.')[0] ?? '_row');
       if (reported.has(field)) continue;

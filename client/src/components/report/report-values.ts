@@ -1,0 +1,145 @@
+import type { TAffectedGroup, TCreateReportInput, TLanguage, TRegion, TReportConsent } from '@convene/shared';
+
+export type ReportTheme = { slug: string; subtopics: string[]; provenance: 'chosen' | 'suggested' };
+
+/** What the form holds while the reporter writes; saved on the device as a draft. */
+export type ReportValues = {
+  /** Made with the draft, so every attempt to send this report carries the same id. */
+  clientSubmissionId: string;
+  reporterKind: 'anonymous' | 'named';
+  organization: string;
+  name: string;
+  email: string;
+  region: TRegion | '';
+  countries: string[];
+  corridorOrigin: string;
+  corridorDestination: string;
+  themes: ReportTheme[];
+  barriers: string;
+  recommendations: string;
+  affectedGroups: TAffectedGroup[];
+  source: string;
+  consent: TReportConsent | '';
+  webinarSlug: string | null;
+};
+
+export function emptyReport(clientSubmissionId: string, themeSlug: string | null, webinarSlug: string | null) {
+  const values: ReportValues = {
+    clientSubmissionId,
+    // Anonymous unless the reporter chooses otherwise: the safer default for people at risk.
+    reporterKind: 'anonymous',
+    organization: '',
+    name: '',
+    email: '',
+    region: '',
+    countries: [],
+    corridorOrigin: '',
+    corridorDestination: '',
+    themes: themeSlug ? [{ slug: themeSlug, subtopics: [], provenance: 'chosen' }] : [],
+    barriers: '',
+    recommendations: '',
+    affectedGroups: [],
+    source: '',
+    consent: '',
+    webinarSlug,
+  };
+  return values;
+}
+
+/**
+ * The body the API takes. An anonymous report carries no identity field at all, even if
+ * the reporter typed one before switching to anonymous.
+ */
+export function toReportInput(values: ReportValues, language: TLanguage): TCreateReportInput {
+  const corridor =
+    values.corridorOrigin || values.corridorDestination
+      ? { origin: values.corridorOrigin, destination: values.corridorDestination }
+      : null;
+  return {
+    clientSubmissionId: values.clientSubmissionId,
+    language,
+    reporter:
+      values.reporterKind === 'anonymous'
+        ? { kind: 'anonymous' }
+        : { kind: 'named', organization: values.organization, name: values.name, email: values.email },
+    region: values.region as TRegion,
+    countries: values.countries,
+    corridor,
+    themes: values.themes,
+    barriers: values.barriers,
+    recommendations: values.recommendations,
+    affectedGroups: values.affectedGroups,
+    source: values.source,
+    consent: values.consent as TReportConsent,
+    webinarSlug: values.webinarSlug,
+  };
+}
+
+/** The form fields, as the error summary and the API's field paths name them. */
+export const REPORT_FIELDS = [
+  'reporter',
+  'organization',
+  'name',
+  'email',
+  'region',
+  'countries',
+  'corridorOrigin',
+  'corridorDestination',
+  'themes',
+  'barriers',
+  'recommendations',
+  'affectedGroups',
+  'source',
+  'consent',
+] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+
+/** Maps an API/zod field path ("reporter.organization", "themes.0.slug") to the form field showing it. */
+export function fieldOfPath(path: string): ReportField | null {
+  if (path.startsWith('reporter.')) {
+    const sub = path.slice('reporter.'.length);
+    return sub === 'organization' || sub === 'name' || sub === 'email' ? sub : 'reporter';
+  }
+  if (path === 'corridor.origin' || path === 'corridor') return 'corridorOrigin';
+  if (path === 'corridor.destination') return 'corridorDestination';
+  const head = path.split('.')[0] ?? '';
+  return (REPORT_FIELDS as readonly string[]).includes(head) ? (head as ReportField) : null;
+}
+
+export const reportFieldId = (field: ReportField) => `report-${field}`;
+export const reportErrorId = (field: ReportField) => `report-${field}-error`;
+
+/** A report body back into form values, to correct one the server refused. */
+export function fromReportInput(body: TCreateReportInput): ReportValues {
+  const reporter = body.reporter;
+  return {
+    clientSubmissionId: body.clientSubmissionId,
+    reporterKind: reporter.kind,
+    organization: reporter.kind === 'named' ? reporter.organization : '',
+    name: reporter.kind === 'named' ? (reporter.name ?? '') : '',
+    email: reporter.kind === 'named' ? (reporter.email ?? '') : '',
+    region: body.region,
+    countries: body.countries,
+    corridorOrigin: body.corridor?.origin ?? '',
+    corridorDestination: body.corridor?.destination ?? '',
+    themes: body.themes.map((theme) => ({ ...theme, subtopics: theme.subtopics ?? [] })),
+    barriers: body.barriers,
+    recommendations: body.recommendations ?? '',
+    affectedGroups: body.affectedGroups ?? [],
+    source: body.source ?? '',
+    consent: body.consent,
+    webinarSlug: body.webinarSlug ?? null,
+  };
+}
+
+/** Whether the reporter has written or chosen anything yet. */
+export function hasContent(values: ReportValues): boolean {
+  return Boolean(
+    values.barriers.trim() ||
+    values.recommendations.trim() ||
+    values.source.trim() ||
+    values.organization.trim() ||
+    values.region ||
+    values.countries.length > 0,
+  );
+}
