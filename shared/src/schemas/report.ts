@@ -14,7 +14,9 @@ export const REPORT_LIMITS = {
   subtopics: 12,
 } as const;
 
-export const ZRegion = z.enum(REGIONS, { error: 'invalid_value' });
+export const ZRegion = z.enum(REGIONS, {
+  error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_value'),
+});
 
 /** Who is affected; the labels live in the catalogs (report.groups.<value>). */
 export const AFFECTED_GROUPS = [

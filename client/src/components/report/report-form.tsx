@@ -77,8 +77,18 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
     return () => window.clearTimeout(timer);
   }, [values]);
 
-  const set = <K extends keyof ReportValues>(key: K, value: ReportValues[K]) =>
+  const set = <K extends keyof ReportValues>(key: K, value: ReportValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    // A field the reader has just changed no longer shows its old error.
+    const field = fieldOfPath(key === 'reporterKind' ? 'reporter' : key);
+    if (field && errors[field]) {
+      setErrors((current) => {
+        const next = { ...current };
+        delete next[field];
+        return next;
+      });
+    }
+  };
 
   const anonymous = values.reporterKind === 'anonymous';
 
