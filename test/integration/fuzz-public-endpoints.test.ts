@@ -397,7 +397,11 @@ function unicodeTextUpTo(max: number): fc.Arbitrary<string> {
 const bytes = (s: string | null | undefined) => Buffer.from(s ?? '', 'utf8').toString('hex');
 
 /** The field names of a 4xx answer. */
-const fieldNames = (json: unknown) => Object.keys(ZApiError.parse(json).error.fields ?? {});
+// Names read from the raw JSON: parsing drops a "__proto__" key (zod guards against prototype pollution).
+const fieldNames = (json: unknown) => {
+  ZApiError.parse(json);
+  return Object.keys((json as { error: { fields?: object } }).error.fields ?? {});
+};
 
 // ---- Checks -------------------------------------------------------------------------------
 

@@ -49,3 +49,20 @@ export const ZLocalizedText = z
   .partialRecord(ZLanguage, z.string().trim().min(1, { error: 'required' }).max(5000, { error: 'too_long' }))
   .refine((v) => Object.keys(v).length > 0, { error: 'required' });
 export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+
+// PostgreSQL text cannot hold U+0000, and half of a surrogate pair is not a character: the
+// driver would garble it or the database refuse it. Both are refused up front, as bad input.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string can be stored and given back exactly as it is. */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
+/** Free text typed by a person: trimmed, bounded, storable. */
+export const freeText = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .max(max, { error: 'too_long' })
+    .refine(isStorableText, { error: 'invalid_characters' });

@@ -16,7 +16,8 @@ export function fieldErrorsFromZod(
   error: z.ZodError,
   messageOf: (code: string) => string = (code) => code,
 ): Record<string, TFieldError> {
-  const fields: Record<string, TFieldError> = {};
+  // No prototype: a field named "__proto__" or "constructor" is a field like any other.
+  const fields: Record<string, TFieldError> = Object.create(null) as Record<string, TFieldError>;
   for (const issue of error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of keys) {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZTimeZone, ZUuid } from './common.js';
+import { freeText, ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZTimeZone, ZUuid } from './common.js';
 import { ZPublicWebinar } from './webinar.js';
 
 export const ZRegistrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
 export type TRegistrationStatus = z.infer<typeof ZRegistrationStatus>;
 
 export const ZCreateRegistration = z.strictObject({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
+  name: freeText(200).pipe(z.string().min(1, { error: 'required' })),
   email: ZEmail,
-  organization: z.string().trim().max(200, { error: 'too_long' }).optional().default(''),
+  organization: freeText(200).optional().default(''),
   country: ZCountry,
   language: ZLanguage,
   timeZone: ZTimeZone,

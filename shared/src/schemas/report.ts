@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGIONS } from '../geo/regions.js';
-import { ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
+import { freeText, ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
 
 /** Length limits of a report's texts: generous for testimony, bounded for the database. */
 export const REPORT_LIMITS = {
@@ -53,7 +53,8 @@ export const REPORT_STATUSES = ['new', 'reviewed', 'included', 'excluded'] as co
 export const ZReportStatus = z.enum(REPORT_STATUSES);
 export type TReportStatus = z.infer<typeof ZReportStatus>;
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'too_long' }).optional().default('');
+const optionalText = (max: number) => freeText(max).optional().default('');
+const requiredText = (max: number) => freeText(max).pipe(z.string().min(1, { error: 'required' }));
 
 const ZReportTheme = z.strictObject({
   slug: ZSlug,
@@ -66,11 +67,7 @@ const ZReportTheme = z.strictObject({
 const ZAnonymousReporter = z.strictObject({ kind: z.literal('anonymous') });
 const ZNamedReporter = z.strictObject({
   kind: z.literal('named'),
-  organization: z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(REPORT_LIMITS.organization, { error: 'too_long' }),
+  organization: requiredText(REPORT_LIMITS.organization),
   name: optionalText(REPORT_LIMITS.contactName),
   email: z
     .union([z.literal(''), ZEmail])
@@ -109,11 +106,7 @@ export const ZCreateReport = z
       .min(1, { error: 'theme_required' })
       .max(REPORT_LIMITS.themes, { error: 'too_many' })
       .refine((themes) => unique(themes.map((t) => t.slug)), { error: 'duplicate_values' }),
-    barriers: z
-      .string({ error: 'required' })
-      .trim()
-      .min(1, { error: 'required' })
-      .max(REPORT_LIMITS.barriers, { error: 'too_long' }),
+    barriers: requiredText(REPORT_LIMITS.barriers),
     recommendations: optionalText(REPORT_LIMITS.recommendations),
     affectedGroups: z
       .array(ZAffectedGroup)
