@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { zodWithoutJsonSchema } from './build/zod-without-json-schema.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    zodWithoutJsonSchema(),
     // A service worker (Workbox) keeps the site's shell — HTML, every chunk, every catalog — on
     // the device after one visit, so the input form opens with no connection at all. Reports
     // themselves are queued in IndexedDB by the page (src/offline), not by the worker.

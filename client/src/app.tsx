@@ -5,6 +5,7 @@ import { SiteHeader } from './components/site-header';
 import { TimeZoneProvider } from './components/time-zone-context';
 import { useTranslation } from './i18n/use-translation';
 import { NotFoundPage } from './pages/not-found-page';
+import { loadManagePage, loadReceiptPage, loadReportPage, loadWebinarPage } from './pages/page-loaders';
 import { WebinarListPage } from './pages/webinar-list-page';
 
 /**
@@ -22,9 +23,10 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
   );
 }
 
-const WebinarPage = lazyPage(() => import('./pages/webinar-page').then((m) => m.WebinarPage));
-const ManagePage = lazyPage(() => import('./pages/manage-page').then((m) => m.ManagePage));
-const ReportPage = lazyPage(() => import('./pages/report-page').then((m) => m.ReportPage));
+const WebinarPage = lazyPage(() => loadWebinarPage().then((m) => m.WebinarPage));
+const ManagePage = lazyPage(() => loadManagePage().then((m) => m.ManagePage));
+const ReportPage = lazyPage(() => loadReportPage().then((m) => m.ReportPage));
+const ReceiptPage = lazyPage(() => loadReceiptPage().then((m) => m.ReceiptPage));
 
 /** The public site: header with preferences, then one page per route. */
 export function App() {
@@ -67,6 +69,9 @@ export function App() {
               <Route path="/webinars/:slug">{(params) => <WebinarPage key={params.slug} slug={params.slug} />}</Route>
               <Route path="/report">
                 <ReportPage />
+              </Route>
+              <Route path="/report/status">
+                <ReceiptPage />
               </Route>
               <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
               <Route>

@@ -6,6 +6,7 @@
  */
 export {
   ZApiError,
+  ZCreateReport,
   ZManagedRegistration,
   ZPublicWebinar,
   ZPublicWebinarList,

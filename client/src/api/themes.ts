@@ -1,6 +1,7 @@
 import type { TThemeList } from '@convene/shared';
 import { deviceStore } from '../offline/device-store';
 import { requestJson, type ApiResult } from './http';
+import { takePrefetched } from './prefetch';
 
 const CACHE_KEY = 'cache:themes';
 
@@ -9,7 +10,9 @@ const CACHE_KEY = 'cache:themes';
  * still offers every theme when it is opened offline.
  */
 export async function fetchThemes(signal?: AbortSignal): Promise<ApiResult<TThemeList>> {
-  const result = await requestJson('/api/themes', (s) => s.ZThemeList, { signal });
+  const result =
+    (await takePrefetched<TThemeList>('/api/themes')) ??
+    (await requestJson('/api/themes', (s) => s.ZThemeList, { signal }));
   const store = await deviceStore();
   if (result.ok) {
     await store.set(CACHE_KEY, result.data);

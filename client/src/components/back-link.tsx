@@ -1,13 +1,13 @@
 import { useTranslation } from '../i18n/use-translation';
 import { Link } from 'wouter';
 
-/** "All webinars": the way back to the list from any single-webinar page. */
-export function BackLink() {
+/** "All webinars" back to the list, or "Send a report" back to the input form. */
+export function BackLink({ href = '/' }: { href?: '/' | '/report' }) {
   const { t } = useTranslation();
   return (
     <p>
-      <Link href="/" className="back-link">
-        {t('webinars.back')}
+      <Link href={href} className="back-link">
+        {href === '/' ? t('webinars.back') : t('report.nav')}
       </Link>
     </p>
   );

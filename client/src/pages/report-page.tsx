@@ -1,7 +1,7 @@
-import { ZSlug, type TFieldError, type TTheme } from '@convene/shared';
+import type { TFieldError, TTheme } from '@convene/shared';
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { fetchThemes } from '../api/themes';
-import { ReceiptCheck } from '../components/report/receipt-check';
 import { ReportForm } from '../components/report/report-form';
 import { ReportQueuePanel } from '../components/report/report-queue-panel';
 import { emptyReport, fromReportInput, hasContent, type ReportValues } from '../components/report/report-values';
@@ -16,8 +16,9 @@ type Form = { values: ReportValues; restored: boolean; errors?: Record<string, T
 function linkedSlugs(): { theme: string | null; webinar: string | null } {
   const params = new URLSearchParams(window.location.search);
   const slug = (name: string) => {
-    const parsed = ZSlug.safeParse(params.get(name));
-    return parsed.success ? parsed.data : null;
+    // The slug rule of the shared schema (ZSlug), without loading zod for it.
+    const value = params.get(name);
+    return value && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 80 ? value : null;
   };
   return { theme: slug('theme'), webinar: slug('webinar') };
 }
@@ -108,7 +109,9 @@ export function ReportPage() {
           </>
         )
       )}
-      <ReceiptCheck />
+      <p className="receipt-link">
+        <Link href="/report/status">{t('report.checkReceipt')}</Link>
+      </p>
     </div>
   );
 }

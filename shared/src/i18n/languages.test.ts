@@ -22,9 +22,13 @@ describe('the zod-free language list', () => {
 });
 
 describe('loadCatalog', () => {
-  it('loads the same catalog as the catalogs record, for every language', async () => {
+  it('loads the page texts of the catalogs record, without the email texts, for every language', async () => {
     for (const language of LANGUAGES) {
-      expect(await loadCatalog(language)).toBe(catalogs[language]);
+      const { email, ...pages } = catalogs[language];
+      const loaded = await loadCatalog(language);
+      expect(loaded).toEqual(pages);
+      expect(loaded).not.toHaveProperty('email');
+      expect(Object.keys(email).length).toBeGreaterThan(0);
     }
   });
 });

@@ -35,7 +35,7 @@ export function ReceiptCheck() {
 
   return (
     <section className="receipt-check" aria-labelledby="receipt-check-title">
-      <h2 id="receipt-check-title">{t('report.receiptPage.title')}</h2>
+      <h1 id="receipt-check-title">{t('report.receiptPage.title')}</h1>
       <form className="form form-inline" noValidate onSubmit={submit} aria-busy={busy}>
         <div className="field">
           <label htmlFor="receipt-code">{t('report.receiptPage.code')}</label>

@@ -4,13 +4,14 @@ import {
   fieldErrorsFromZod,
   REGIONS,
   REPORT_LIMITS,
-  ZCreateReport,
+  type TCreateReport,
   type TFieldError,
   type TReportConsent,
   type TTheme,
 } from '@convene/shared';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrorKey } from '../../api/error-key';
+import { loadApiSchemas } from '../../api/http';
 import type { TranslationKey } from '../../i18n/translate';
 import { useTranslation } from '../../i18n/use-translation';
 import { saveDraft } from '../../offline/report-draft';
@@ -20,6 +21,7 @@ import { CountryPicker } from './country-picker';
 import { FieldError } from './field-error';
 import {
   fieldOfPath,
+  hasContent,
   REPORT_FIELDS,
   reportErrorId,
   reportFieldId,
@@ -60,7 +62,8 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
   const [values, setValues] = useState<ReportValues>(initial);
   const [errors, setErrors] = useState<Partial<Record<ReportField, TFieldError>>>(() => byField(initialErrors ?? {}));
   const [failedAttempts, setFailedAttempts] = useState(initialErrors ? 1 : 0);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
+  // The values last written to the device: "saved" shows only while they are the current ones.
+  const [savedValues, setSavedValues] = useState<ReportValues | null>(null);
   const [sending, setSending] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const countries = useMemo(() => countryOptions(language), [language]);
@@ -72,7 +75,7 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
   // Drafts are saved as the reporter types (debounced), so nothing is lost on reload.
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      void saveDraft(values).then(() => setSavedAt(Date.now()));
+      void saveDraft(values).then(() => setSavedValues(values));
     }, DRAFT_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [values]);
@@ -95,16 +98,22 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
-    const parsed = ZCreateReport.safeParse(toReportInput(values, language));
-    if (!parsed.success) {
+    setSending(true);
+    const input = toReportInput(values, language);
+    // The shared schema checks it here as the server will. Should its code not arrive (offline
+    // before the site was cached), the report is queued unchecked: the server checks it, and a
+    // refusal comes back to this device to be corrected.
+    const schemas = await loadApiSchemas().catch(() => null);
+    const parsed = schemas?.ZCreateReport.safeParse(input);
+    if (parsed && !parsed.success) {
+      setSending(false);
       setErrors(byField(fieldErrorsFromZod(parsed.error)));
       setFailedAttempts((n) => n + 1);
       return;
     }
-    setSending(true);
     setErrors({});
     await saveDraft(values);
-    await enqueueReport(parsed.data);
+    await enqueueReport(parsed ? parsed.data : (input as TCreateReport));
     setSending(false);
     onSubmitted(values.clientSubmissionId);
   }
@@ -421,7 +430,7 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
       <button type="submit" className="button" disabled={sending}>
         {sending ? t('report.sending') : t('report.submit')}
       </button>
-      {savedAt !== null && <p className="hint draft-saved">{t('report.draftSaved')}</p>}
+      {savedValues === values && hasContent(values) && <p className="hint draft-saved">{t('report.draftSaved')}</p>}
     </form>
   );
 }

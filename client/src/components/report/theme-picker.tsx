@@ -1,9 +1,10 @@
-import { pickLocalized, subtopicsOf, suggestThemes, type TTheme } from '@convene/shared';
+import { pickLocalized, subtopicsOf, type TTheme } from '@convene/shared';
 import { useDeferredValue, useMemo } from 'react';
 import type { TranslationKey } from '../../i18n/translate';
 import { useTranslation } from '../../i18n/use-translation';
 import { FieldError } from './field-error';
 import { reportErrorId, reportFieldId, type ReportTheme } from './report-values';
+import { useThemeSuggestions } from './use-theme-suggestions';
 
 type Props = {
   themes: TTheme[];
@@ -25,10 +26,8 @@ export function ThemePicker({ themes, value, onChange, text, error }: Props) {
   const deferredText = useDeferredValue(text);
   const chosen = useMemo(() => new Set(value.map((v) => v.slug)), [value]);
   const known = useMemo(() => new Map(themes.map((theme) => [theme.slug, theme])), [themes]);
-  const suggestions = useMemo(
-    () => suggestThemes(deferredText, chosen).filter((s) => known.has(s.slug)),
-    [deferredText, chosen, known],
-  );
+  const all = useThemeSuggestions(deferredText, chosen);
+  const suggestions = useMemo(() => all.filter((s) => known.has(s.slug)), [all, known]);
   const nameOf = (slug: string) => {
     const theme = known.get(slug);
     return theme ? pickLocalized(theme.name, language) : slug;
