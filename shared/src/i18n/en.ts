@@ -113,6 +113,8 @@ export const en = {
     unknown_theme: 'This theme does not exist.',
     unknown_subtopic: 'This sub-topic does not belong to the theme.',
     receipt_not_found: 'No report has this receipt code.',
+    invalid_characters:
+      'Remove the invisible or broken characters from this text (they often come from copy and paste).',
   },
   report: {
     nav: 'Send a report',

@@ -114,6 +114,7 @@ export const es: Catalog = {
     unknown_theme: 'Este tema no existe.',
     unknown_subtopic: 'Este subtema no forma parte del tema.',
     receipt_not_found: 'Ningún informe tiene este código de seguimiento.',
+    invalid_characters: 'Quite de este texto los caracteres invisibles o dañados (suelen venir de copiar y pegar).',
   },
   report: {
     nav: 'Enviar un informe',

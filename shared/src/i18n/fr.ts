@@ -115,6 +115,8 @@ export const fr: Catalog = {
     unknown_theme: 'Ce thème n’existe pas.',
     unknown_subtopic: 'Ce sous-thème ne fait pas partie de ce thème.',
     receipt_not_found: 'Aucun rapport ne correspond à ce code de suivi.',
+    invalid_characters:
+      'Retirez de ce texte les caractères invisibles ou abîmés (ils viennent souvent d’un copier-coller).',
   },
   report: {
     nav: 'Envoyer un rapport',
