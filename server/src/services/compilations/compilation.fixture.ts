@@ -1,0 +1,120 @@
+import type { TCompilation, TCompiledReport } from '@convene/shared';
+
+/** A report as a compilation holds it; tests override what they are about. */
+export function compiledReport(overrides: Partial<TCompiledReport> = {}): TCompiledReport {
+  return {
+    reportId: '00000000-0000-4000-8000-000000000001',
+    language: 'en',
+    region: 'africa',
+    countries: ['KE'],
+    corridor: null,
+    barriers: 'Police ask for papers at every checkpoint.',
+    recommendations: 'Stop document checks at clinics.',
+    affectedGroups: ['workers'],
+    source: 'Field interviews, 2026',
+    attribution: null,
+    receivedAt: '2027-02-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export const arabicReport = compiledReport({
+  reportId: '00000000-0000-4000-8000-0000000000a1',
+  language: 'ar',
+  countries: ['KE'],
+  corridor: { origin: 'KE', destination: 'SA' },
+  barriers: 'يُحتجز العمال المنزليون دون أجر.\nتُصادَر جوازات سفرهم عند الوصول.',
+  recommendations: 'إلغاء نظام الكفالة.',
+  affectedGroups: ['domestic_workers', 'women'],
+  source: 'شهادات من العاملات',
+  attribution: null,
+  receivedAt: '2027-02-03T08:30:00Z',
+});
+
+export const attributedReport = compiledReport({
+  reportId: '00000000-0000-4000-8000-0000000000b2',
+  language: 'en',
+  countries: ['KE', 'UG'],
+  barriers: 'Border officials demand bribes.\n\nChildren are turned back.',
+  recommendations: '',
+  affectedGroups: [],
+  source: '',
+  attribution: 'Migrant Rights Network',
+  receivedAt: '2027-02-04T12:00:00Z',
+});
+
+export const frenchReport = compiledReport({
+  reportId: '00000000-0000-4000-8000-0000000000c3',
+  language: 'fr',
+  countries: ['NG'],
+  barriers: 'Les centres de rétention sont surpeuplés.',
+  recommendations: 'Des alternatives à la détention.',
+  affectedGroups: ['refugees'],
+  attribution: 'Réseau Migrations',
+  receivedAt: '2027-02-05T16:45:00Z',
+});
+
+export const spanishReport = compiledReport({
+  reportId: '00000000-0000-4000-8000-0000000000d4',
+  language: 'es',
+  region: 'europe',
+  countries: ['ES', 'FR'],
+  corridor: { origin: 'MA', destination: 'ES' },
+  barriers: 'Devoluciones en caliente en la frontera.',
+  recommendations: 'Acceso a asilo en la frontera.',
+  affectedGroups: ['unaccompanied_minors'],
+  source: 'Informe anual',
+  attribution: null,
+  receivedAt: '2027-02-06T09:15:00Z',
+});
+
+/** A frozen compilation across two regions and four countries, in four languages. */
+export function compilationFixture(overrides: Partial<TCompilation> = {}): TCompilation {
+  return {
+    themeSlug: 'access-to-justice',
+    themeName: { en: 'Access to justice', fr: 'Accès à la justice', ar: 'الوصول إلى العدالة' },
+    number: 3,
+    frozenAt: '2027-03-01T14:05:09Z',
+    frozenBy: 'coordinator@example.org',
+    compiledAt: '2027-03-01T14:00:00Z',
+    counts: {
+      total: 4,
+      byRegion: { africa: 3, europe: 1 },
+      byCountry: { KE: 2, NG: 1, ES: 1 },
+      withheld: 2,
+    },
+    languages: ['ar', 'en', 'es', 'fr'],
+    regions: [
+      {
+        region: 'africa',
+        count: 3,
+        countries: [
+          { country: 'KE', reports: [arabicReport, attributedReport] },
+          { country: 'NG', reports: [frenchReport] },
+        ],
+      },
+      { region: 'europe', count: 1, countries: [{ country: 'ES', reports: [spanishReport] }] },
+    ],
+    ...overrides,
+  };
+}
+
+/** One report in one country, for tests about what a report's texts may contain. */
+export function compilationOf(report: TCompiledReport): TCompilation {
+  return compilationFixture({
+    counts: {
+      total: 1,
+      byRegion: { [report.region]: 1 },
+      byCountry: { [report.countries[0] ?? 'KE']: 1 },
+      withheld: 0,
+    },
+    languages: [report.language],
+    regions: [
+      {
+        region: report.region,
+        count: 1,
+        countries: [{ country: report.countries[0] ?? 'KE', reports: [report] }],
+      },
+    ],
+  });
+}
