@@ -12,7 +12,9 @@ import { csrfProtection } from './middlewares/csrf.js';
 import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
 import { ipPseudonym } from './middlewares/ip-pseudonym.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
-import { requireRole } from './middlewares/require-role.js';
+import { requireCoordinator } from './middlewares/require-role.js';
+import { adminCompilationsRouter } from './routes/admin-compilations/admin-compilations.js';
+import { adminReportsRouter } from './routes/admin-reports/admin-reports.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
 import { authRouter } from './routes/auth/auth.js';
 import { campaignsRouter } from './routes/campaigns/campaigns.js';
@@ -97,11 +99,13 @@ export function createApp(ctx: AppContext, session: RequestHandler): Express {
   const csrf = csrfProtection(ctx.sessionSecret, production);
   app.use(['/api/auth', '/api/admin'], cookieParser(), session);
   app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX, pseudonym)));
-  app.use('/api/admin', requireRole('coordinator', ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
+  app.use('/api/admin', requireCoordinator(ctx.db, ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
   app.use('/api/admin/webinars', adminWebinarsRouter(ctx));
   app.use('/api/admin/outbox', outboxRouter(ctx));
   app.use('/api/admin/contacts', contactsRouter(ctx));
   app.use('/api/admin/campaigns', campaignsRouter(ctx, ctx.env.MAIL_FROM));
+  app.use('/api/admin/reports', adminReportsRouter(ctx));
+  app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
   app.use('/api', apiNotFound);
 
   serveClient(app);

@@ -22,3 +22,5 @@ export * from './events/index.js';
 export * from './schemas/report.js';
 export * from './themes/subtopics.js';
 export * from './themes/suggest-themes.js';
+export * from './schemas/compilation.js';
+export * from './schemas/admin-report.js';

@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { TReportSubmittedEvent } from '@convene/shared';
 
-type EventMap = { reportSubmitted: [TReportSubmittedEvent] };
+type EventMap = {
+  reportSubmitted: [TReportSubmittedEvent];
+  /** A coordinator signed out, or their account's role, scope or status changed: close their sockets. */
+  accountSessionsEnded: [accountId: string];
+};
 
 /**
  * What happened in this process that live views care about. Routes publish; the realtime

@@ -1,13 +1,14 @@
-import type { TRole } from '@convene/shared';
-import type { RequestHandler } from 'express';
+import type { Db } from '@convene/shared/db';
+import type { RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error.js';
+import { loadCoordinator, type Coordinator } from '../services/access/coordinator.js';
 
 /**
- * 401 without a signed-in session (or after the absolute timeout), 403 when the role does
- * not allow the route. Admins may do everything coordinators may.
+ * 401 without a signed-in session, after the absolute timeout, or when the account has been
+ * deactivated since; otherwise the account as it is now (role, scope) for the route.
  */
-export function requireRole(role: TRole, absoluteMinutes: number): RequestHandler {
-  return (req, _res, next) => {
+export function requireCoordinator(db: Db, absoluteMinutes: number): RequestHandler {
+  return async (req, res, next) => {
     const user = req.session?.user;
     if (!user) throw new AppError(401, 'unauthenticated', 'Sign in first');
     const signedInAt = req.session.signedInAt ?? 0;
@@ -15,7 +16,25 @@ export function requireRole(role: TRole, absoluteMinutes: number): RequestHandle
       req.session.destroy(() => undefined);
       throw new AppError(401, 'session_expired', 'Your session has expired; sign in again');
     }
-    if (role === 'admin' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Admins only');
+    const coordinator = await loadCoordinator(db, user.id);
+    if (!coordinator) {
+      req.session.destroy(() => undefined);
+      throw new AppError(401, 'unauthenticated', 'This account is no longer active');
+    }
+    res.locals.coordinator = coordinator;
     next();
   };
+}
+
+/** 403 unless the signed-in coordinator is an admin. After requireCoordinator. */
+export const requireAdmin: RequestHandler = (_req, res, next) => {
+  if (coordinatorOf(res).role !== 'admin') throw new AppError(403, 'forbidden', 'Admins only');
+  next();
+};
+
+/** The coordinator requireCoordinator loaded for this request. */
+export function coordinatorOf(res: Response): Coordinator {
+  const coordinator = res.locals.coordinator as Coordinator | undefined;
+  if (!coordinator) throw new AppError(401, 'unauthenticated', 'Sign in first');
+  return coordinator;
 }

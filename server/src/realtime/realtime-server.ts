@@ -3,12 +3,17 @@ import { EVENTS, ZWatchCampaign, type TCampaignProgress, type TReportSubmittedEv
 import type { RequestHandler, Request } from 'express';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
+import { loadCoordinator, type Coordinator } from '../services/access/coordinator.js';
+import { inReportScope } from '../services/access/report-scope.js';
 import { campaignProgress } from '../services/campaigns/campaign-progress.js';
 import { markCampaignSent } from '../services/campaigns/mark-campaign-sent.js';
 
 const ROOM_PREFIX = 'campaign:';
 /** Every signed-in coordinator: new reports go here. */
 const COORDINATORS_ROOM = 'coordinators';
+/** Coordinators who may see every report; scoped ones are checked one by one. */
+const UNSCOPED_ROOM = 'coordinators:all';
+const userRoom = (id: string) => `user:${id}`;
 
 export type Realtime = { io: Server; close: () => Promise<void> };
 
@@ -33,11 +38,26 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
   io.use((socket, next) => {
     const user = (socket.request as Request).session?.user;
     if (!user) return next(new Error('unauthenticated'));
-    socket.data.userId = user.id;
-    next();
+    // The account as it is now: a deactivated one is refused, a scope change applies.
+    loadCoordinator(ctx.db, user.id).then(
+      (coordinator) => {
+        if (!coordinator) return next(new Error('unauthenticated'));
+        socket.data.coordinator = coordinator;
+        next();
+      },
+      () => next(new Error('unavailable')),
+    );
   });
+  const scoped = new Set<Socket>();
   io.on('connection', (socket: Socket) => {
-    void socket.join(COORDINATORS_ROOM);
+    const coordinator = socket.data.coordinator as Coordinator;
+    void socket.join([COORDINATORS_ROOM, userRoom(coordinator.id)]);
+    if (coordinator.regionScope || coordinator.themeScope) {
+      scoped.add(socket);
+      socket.on('disconnect', () => scoped.delete(socket));
+    } else {
+      void socket.join(UNSCOPED_ROOM);
+    }
     socket.on(EVENTS.watchCampaign, async (payload: unknown, ack?: (reply: unknown) => void) => {
       const parsed = ZWatchCampaign.safeParse(payload);
       if (!parsed.success) return ack?.({ error: { code: 'validation_failed', message: 'campaignId must be a UUID' } });
@@ -48,8 +68,16 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
     });
   });
 
-  const forwardReport = (event: TReportSubmittedEvent) => io.to(COORDINATORS_ROOM).emit(EVENTS.reportSubmitted, event);
+  // A scoped coordinator receives only the reports of their regions and themes.
+  const forwardReport = (event: TReportSubmittedEvent) => {
+    io.local.to(UNSCOPED_ROOM).emit(EVENTS.reportSubmitted, event);
+    for (const socket of scoped) {
+      if (inReportScope(socket.data.coordinator as Coordinator, event)) socket.emit(EVENTS.reportSubmitted, event);
+    }
+  };
+  const endSessions = (accountId: string) => io.in(userRoom(accountId)).disconnectSockets(true);
   ctx.events.on('reportSubmitted', forwardReport);
+  ctx.events.on('accountSessionsEnded', endSessions);
 
   const last = new Map<string, string>();
   let busy = false;
@@ -81,6 +109,7 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
     close: async () => {
       clearInterval(timer);
       ctx.events.off('reportSubmitted', forwardReport);
+      ctx.events.off('accountSessionsEnded', endSessions);
       io.disconnectSockets(true);
       io.engine.close();
     },

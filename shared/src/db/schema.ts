@@ -263,11 +263,21 @@ export const reports = pgTable(
     status: text('status', { enum: ['new', 'reviewed', 'included', 'excluded'] })
       .notNull()
       .default('new'),
+    /**
+     * What a coordinator redacted (personal details removed): every export and every
+     * coordinator reads these when set; the originals above stay visible to admins only.
+     */
+    redactedBarriers: text('redacted_barriers'),
+    redactedRecommendations: text('redacted_recommendations'),
+    redactedSource: text('redacted_source'),
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
+    redactedBy: uuid('redacted_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('reports_status_created_idx').on(t.status, t.createdAt),
+    index('reports_created_idx').on(t.createdAt),
     index('reports_region_idx').on(t.region),
     check(
       'reports_anonymous_has_no_identity',
@@ -292,3 +302,68 @@ export const reportThemes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reportId, t.themeSlug] }), index('report_themes_theme_idx').on(t.themeSlug)],
 );
+
+/** Coordinators' notes on a report, visible to every coordinator who can see the report. */
+export const reportNotes = pgTable(
+  'report_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_notes_report_idx').on(t.reportId, t.createdAt)],
+);
+
+/** A frozen compilation: which reports, compiled how, by whom — reproducible for good. */
+export const compilations = pgTable(
+  'compilations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    themeSlug: text('theme_slug')
+      .notNull()
+      .references(() => themes.slug, { onUpdate: 'cascade' }),
+    /** 1, 2, 3… per theme. */
+    number: integer('number').notNull(),
+    frozenBy: uuid('frozen_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    reportIds: jsonb('report_ids').$type<string[]>().notNull(),
+    /** The compilation as frozen (TCompilation): exports render from this, never from the live reports. */
+    content: jsonb('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('compilations_theme_number_uq').on(t.themeSlug, t.number)],
+);
+
+/** Who did what in the workspace: status, tags, redactions, exports, webinars, accounts. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actorId: uuid('actor_id').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    /** Kept as written at the time: the account may be renamed or removed later. */
+    actorEmail: text('actor_email').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+);
+
+/** An admin's invitation to a coordinator: a single-use, expiring link to set a password. */
+export const accountInvitations = pgTable('account_invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => coordinatorAccounts.id, { onDelete: 'cascade' }),
+  /** sha256 of the token: the token itself travels only in the link. */
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdBy: uuid('created_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

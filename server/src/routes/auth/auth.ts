@@ -31,7 +31,12 @@ export function authRouter(ctx: AppContext, csrf: CsrfTools, throttle: LoginThro
   });
 
   router.post('/logout', async (req, res) => {
-    if (req.session?.user) await destroy(req);
+    const user = req.session?.user;
+    if (user) {
+      await destroy(req);
+      // Signing out also closes this coordinator's live connections.
+      ctx.events.emit('accountSessionsEnded', user.id);
+    }
     res.clearCookie('convene.sid');
     res.status(204).end();
   });

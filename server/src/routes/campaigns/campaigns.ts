@@ -1,6 +1,7 @@
 import { ZCreateCampaign, ZUuid, type TCreateCampaign } from '@convene/shared';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { getCampaign, listCampaigns } from '../../services/campaigns/list-campaigns.js';
 import { previewCampaign } from '../../services/campaigns/preview-campaign.js';
@@ -16,7 +17,7 @@ export function campaignsRouter(ctx: AppContext, mailFrom: string): Router {
     res.json(await previewCampaign(ctx.db, req.body as TCreateCampaign, { publicUrl: ctx.env.PUBLIC_URL, mailFrom }));
   });
   router.post('/', validateBody(ZCreateCampaign), async (req, res) => {
-    const campaign = await sendCampaign(ctx, req.body as TCreateCampaign, req.session.user?.id ?? null);
+    const campaign = await sendCampaign(ctx, req.body as TCreateCampaign, coordinatorOf(res).id);
     ctx.logger.info({ campaignId: campaign.id, planned: campaign.plannedCount }, 'campaign sent to the outbox');
     res.status(201).json({ campaign });
   });

@@ -1,0 +1,63 @@
+import {
+  ZCreateNote,
+  ZReportFilter,
+  ZUpdateReport,
+  ZUuid,
+  fieldErrorsFromZod,
+  englishError,
+  type TCreateNote,
+  type TUpdateReport,
+} from '@convene/shared';
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import { coordinatorOf } from '../../middlewares/require-role.js';
+import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { addNote } from '../../services/review/add-note.js';
+import { getReport } from '../../services/review/get-report.js';
+import { listReports } from '../../services/review/list-reports.js';
+import { streamReportsCsv } from '../../services/review/stream-reports-csv.js';
+import { updateReport } from '../../services/review/update-report.js';
+
+/** /api/admin/reports — review: list and search, read, status, re-tag, redact, notes, CSV. */
+export function adminReportsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const id = validateParam('id', ZUuid, 'Report');
+  const filterOf = (query: unknown) => {
+    const parsed = ZReportFilter.safeParse(query);
+    if (!parsed.success) {
+      throw new AppError(
+        400,
+        'validation_failed',
+        'Some filters are invalid',
+        fieldErrorsFromZod(parsed.error, englishError),
+      );
+    }
+    return parsed.data;
+  };
+
+  router.get('/', async (req, res) => {
+    res.json(await listReports(ctx.db, filterOf(req.query), coordinatorOf(res)));
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const filter = filterOf(req.query);
+    await streamReportsCsv(ctx.db, filter, coordinatorOf(res), res);
+  });
+
+  router.get('/:id', id, async (req, res) => {
+    res.json({ report: await getReport(ctx.db, req.params.id as string, coordinatorOf(res)) });
+  });
+
+  router.patch('/:id', id, validateBody(ZUpdateReport), async (req, res) => {
+    const report = await updateReport(ctx.db, req.params.id as string, req.body as TUpdateReport, coordinatorOf(res));
+    res.json({ report });
+  });
+
+  router.post('/:id/notes', id, validateBody(ZCreateNote), async (req, res) => {
+    const report = await addNote(ctx.db, req.params.id as string, (req.body as TCreateNote).text, coordinatorOf(res));
+    res.status(201).json({ report });
+  });
+
+  return router;
+}
