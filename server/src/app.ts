@@ -14,6 +14,7 @@ import { ipPseudonym } from './middlewares/ip-pseudonym.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
 import { requireCoordinator } from './middlewares/require-role.js';
 import { adminCompilationsRouter } from './routes/admin-compilations/admin-compilations.js';
+import { adminOverviewRouter } from './routes/admin-overview/admin-overview.js';
 import { adminReportsRouter } from './routes/admin-reports/admin-reports.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
 import { authRouter } from './routes/auth/auth.js';
@@ -104,6 +105,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): Express {
   app.use('/api/admin/outbox', outboxRouter(ctx));
   app.use('/api/admin/contacts', contactsRouter(ctx));
   app.use('/api/admin/campaigns', campaignsRouter(ctx, ctx.env.MAIL_FROM));
+  app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
   app.use('/api', apiNotFound);

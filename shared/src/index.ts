@@ -24,3 +24,4 @@ export * from './themes/subtopics.js';
 export * from './themes/suggest-themes.js';
 export * from './schemas/compilation.js';
 export * from './schemas/admin-report.js';
+export * from './schemas/overview.js';
