@@ -12,8 +12,12 @@ import { csrfProtection } from './middlewares/csrf.js';
 import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
 import { ipPseudonym } from './middlewares/ip-pseudonym.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
-import { requireCoordinator } from './middlewares/require-role.js';
+import { requireAdmin, requireCoordinator } from './middlewares/require-role.js';
+import { adminAccountsRouter } from './routes/admin-accounts/admin-accounts.js';
+import { adminAuditRouter } from './routes/admin-audit/admin-audit.js';
 import { adminCompilationsRouter } from './routes/admin-compilations/admin-compilations.js';
+import { QUEUES_PATH, queuesDashboard } from './routes/admin-queues/admin-queues.js';
+import { invitationRouter } from './routes/invitation/invitation.js';
 import { adminOverviewRouter } from './routes/admin-overview/admin-overview.js';
 import { adminReportsRouter } from './routes/admin-reports/admin-reports.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
@@ -38,8 +42,11 @@ function loggableUrl(url: string): string {
   return pathname.replace(/\/(manage|unsubscribe|receipt|invitations)\/[^/]+/g, '/$1/[token]');
 }
 
-/** Builds the HTTP application: security headers, logging, API routes, client pages, errors. */
-export function createApp(ctx: AppContext, session: RequestHandler): Express {
+/**
+ * Builds the HTTP application: security headers, logging, API routes, client pages, errors.
+ * `close` releases what the app holds beyond the context (the queue dashboard's connections).
+ */
+export function createApp(ctx: AppContext, session: RequestHandler): { app: Express; close: () => Promise<void> } {
   const app = express();
   const production = ctx.env.NODE_ENV === 'production';
   app.disable('x-powered-by');
@@ -99,20 +106,34 @@ export function createApp(ctx: AppContext, session: RequestHandler): Express {
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.
   const csrf = csrfProtection(ctx.sessionSecret, production);
   app.use(['/api/auth', '/api/admin'], cookieParser(), session);
+  app.use('/api/auth/invitation', invitationRouter(ctx));
   app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX, pseudonym)));
   app.use('/api/admin', requireCoordinator(ctx.db, ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
   app.use('/api/admin/webinars', adminWebinarsRouter(ctx));
   app.use('/api/admin/outbox', outboxRouter(ctx));
   app.use('/api/admin/contacts', contactsRouter(ctx));
   app.use('/api/admin/campaigns', campaignsRouter(ctx, ctx.env.MAIL_FROM));
+  app.use('/api/admin/accounts', adminAccountsRouter(ctx));
+  app.use('/api/admin/audit', adminAuditRouter(ctx));
   app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
   app.use('/api', apiNotFound);
 
+  // Bull Board: admins only, with the same session; read-only.
+  const dashboard = queuesDashboard(ctx);
+  app.use(
+    QUEUES_PATH,
+    cookieParser(),
+    session,
+    requireCoordinator(ctx.db, ctx.env.SESSION_ABSOLUTE_MINUTES),
+    requireAdmin,
+    dashboard.router,
+  );
+
   serveClient(app);
   app.use(errorHandler(ctx.logger));
-  return app;
+  return { app, close: dashboard.close };
 }
 
 /** The built client (client/dist), with index.html for every page route. */

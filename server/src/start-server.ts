@@ -110,7 +110,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       idleMinutes: env.SESSION_IDLE_MINUTES,
       prefix: env.QUEUE_PREFIX,
     });
-    const server = createServer(createApp(ctx, session));
+    const web = createApp(ctx, session);
+    cleanups.push(web.close);
+    const server = createServer(web.app);
     const realtime = startRealtime(server, ctx, session);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -25,3 +25,4 @@ export * from './themes/suggest-themes.js';
 export * from './schemas/compilation.js';
 export * from './schemas/admin-report.js';
 export * from './schemas/overview.js';
+export * from './schemas/account.js';
