@@ -15,9 +15,9 @@ export const QUEUES_PATH = '/admin/queues';
 export function queuesDashboard(ctx: AppContext): { router: Router; close: () => Promise<void> } {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUES_PATH);
-  const queues = Object.values(QUEUES).map(
-    (name) => new Queue(name, { connection: ctx.redis.duplicate(), prefix: ctx.env.QUEUE_PREFIX }),
-  );
+  // Its own connection: BullMQ does not close a connection it was handed, so this one does.
+  const connection = ctx.redis.duplicate();
+  const queues = Object.values(QUEUES).map((name) => new Queue(name, { connection, prefix: ctx.env.QUEUE_PREFIX }));
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: adapter,
@@ -26,6 +26,7 @@ export function queuesDashboard(ctx: AppContext): { router: Router; close: () =>
     router: adapter.getRouter() as Router,
     close: async () => {
       await Promise.all(queues.map((q) => q.close()));
+      connection.disconnect();
     },
   };
 }
