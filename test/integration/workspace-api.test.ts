@@ -4,7 +4,7 @@ import { tables } from '@convene/shared/db';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import mammoth from 'mammoth';
-import { reportBody, truncateActivity } from '../factories.js';
+import { createWebinarRow, registrationBody, reportBody, truncateActivity } from '../factories.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
@@ -259,5 +259,25 @@ describe.each(databaseKinds())('the coordinator workspace API (%s)', (kind) => {
     // Deactivated: the very next request is refused.
     await request(`/api/admin/accounts/${account.id}`, { method: 'PATCH', json: { active: false } });
     expect((await as(nadia)('/api/admin/reports')).status).toBe(401);
+  });
+
+  it("exports a webinar's registrants as CSV, formulas neutralized, and records webinar changes in the audit log", async () => {
+    const request = as(admin);
+    const webinar = await createWebinarRow(stack.db);
+    const registered = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {
+      method: 'POST',
+      json: registrationBody({ name: '=1+2 Amina', organization: '@Network, "Dakar"' }),
+    });
+    expect(registered.status).toBe(201);
+    const res = await request(`/api/admin/webinars/${webinar.id}/registrations.csv`);
+    expect(res.status).toBe(200);
+    const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toEqual([
+      expect.objectContaining({ name: "'=1+2 Amina", organization: `'@Network, "Dakar"`, status: 'confirmed' }),
+    ]);
+
+    await request(`/api/admin/webinars/${webinar.id}/cancel`, { method: 'POST', json: {} });
+    const audit = (await (await request('/api/admin/audit')).json()) as { entries: { action: string }[] };
+    expect(audit.entries.map((e) => e.action)).toEqual(['webinar.cancel', 'webinar.export_registrants']);
   });
 });
