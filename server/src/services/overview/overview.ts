@@ -1,6 +1,6 @@
 import { REGIONS, type TOverview } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, asc, count, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Coordinator } from '../access/coordinator.js';
 import { reportScope } from '../access/report-scope.js';
 import { reportExtras, toAdminReport } from '../review/report-view.js';
