@@ -32,6 +32,7 @@ import {
   ZUpdateWebinar,
 } from '@convene/shared';
 import { z } from 'zod';
+import { registerWorkspacePaths } from './workspace-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZApiError, description);
@@ -296,6 +297,8 @@ export function buildOpenApiDocument(serverUrl: string): object {
     request: { params: idParam },
     responses: { 200: json(z.object({ campaign: ZCampaign }), 'The campaign and its progress'), 404: error('Unknown') },
   });
+
+  registerWorkspacePaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
