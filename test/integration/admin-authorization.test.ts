@@ -22,8 +22,12 @@ const PASSWORD = 'a long enough password for tests';
 /** Under these prefixes every route is for admins only; the rest is for every coordinator. */
 const ADMIN_ONLY = ['/api/admin/accounts', '/api/admin/audit', '/admin/queues'];
 const QUEUES_PATH = '/admin/queues';
-/** Briefs cover every region: these may answer 403 to a coordinator of some regions only. */
+/**
+ * Briefs cover every region, and a contact import may hold any country: these may answer
+ * 403 to a coordinator of some regions only.
+ */
 const WHOLE_WORLD_ONLY = [
+  'POST /api/admin/contacts/import',
   'POST /api/admin/compilations',
   'GET /api/admin/compilations/:id',
   'GET /api/admin/compilations/:id/export.:format',

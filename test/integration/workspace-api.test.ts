@@ -280,4 +280,49 @@ describe.each(databaseKinds())('the coordinator workspace API (%s)', (kind) => {
     const audit = (await (await request('/api/admin/audit')).json()) as { entries: { action: string }[] };
     expect(audit.entries.map((e) => e.action)).toEqual(['webinar.cancel', 'webinar.export_registrants']);
   });
+
+  it("narrows contacts and campaigns to a region-scoped coordinator's regions", async () => {
+    const request = as(admin);
+    await stack.db.execute(sql`truncate table contacts cascade`);
+    const invited = (await (
+      await request('/api/admin/accounts/invitations', {
+        method: 'POST',
+        json: { email: 'oumar@example.org', role: 'coordinator', regionScope: ['africa'] },
+      })
+    ).json()) as { inviteUrl: string };
+    const token = invited.inviteUrl.split('/').pop()!;
+    await stack.request('/api/auth/invitation', {
+      method: 'POST',
+      json: { token, password: 'a long enough password' },
+    });
+    const oumar = as(await signIn(stack, 'oumar@example.org', 'a long enough password'));
+    const [senegal, france] = await stack.db
+      .insert(tables.contacts)
+      .values(
+        [
+          ['awa@example.org', 'SN'],
+          ['luc@example.org', 'FR'],
+        ].map(([email, country]) => ({ email: email!, emailNormalized: email!, country, unsubscribeToken: email! })),
+      )
+      .returning();
+
+    const listed = (await (await oumar('/api/admin/contacts')).json()) as { contacts: { email: string }[] };
+    expect(listed.contacts.map((c) => c.email)).toEqual(['awa@example.org']);
+    expect((await oumar(`/api/admin/contacts/${france!.id}`, { method: 'PATCH', json: { name: 'Luc' } })).status).toBe(
+      403,
+    );
+    expect(
+      (await oumar(`/api/admin/contacts/${senegal!.id}`, { method: 'PATCH', json: { country: 'FR' } })).status,
+    ).toBe(403);
+    expect((await oumar(`/api/admin/contacts/${senegal!.id}`, { method: 'PATCH', json: { name: 'Awa' } })).status).toBe(
+      200,
+    );
+
+    const webinar = await createWebinarRow(stack.db);
+    const preview = (segment: object) =>
+      oumar('/api/admin/campaigns/preview', { method: 'POST', json: { webinarId: webinar.id, segment } });
+    expect((await preview({ regions: ['europe'] })).status).toBe(403);
+    const narrowed = (await (await preview({})).json()) as { audience: number };
+    expect(narrowed.audience).toBe(1);
+  });
 });

@@ -10,7 +10,9 @@ import {
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { contactScope } from '../../services/access/region-scope.js';
 import { importContacts } from '../../services/contacts/import-contacts.js';
 import { listContacts } from '../../services/contacts/list-contacts.js';
 import { CsvImportError } from '../../services/contacts/read-contacts-csv.js';
@@ -54,6 +56,11 @@ const csvErrors: ErrorRequestHandler = (err, _req, res, next) => {
 /** /api/admin/contacts — the member networks' contacts: list, edit, import from CSV. */
 export function contactsRouter(ctx: AppContext): Router {
   const router = Router();
+  const onlyUnscoped: RequestHandler = (_req, res, next) => {
+    if (coordinatorOf(res).regionScope)
+      throw new AppError(403, 'forbidden', 'Imports are for coordinators of every region');
+    next();
+  };
 
   router.get('/', async (req, res) => {
     // Express 5's req.query is read-only: the parsed filter stays local.
@@ -66,16 +73,22 @@ export function contactsRouter(ctx: AppContext): Router {
         fieldErrorsFromZod(filter.error, englishError),
       );
     }
-    res.json(await listContacts(ctx.db, filter.data));
+    res.json(await listContacts(ctx.db, filter.data, contactScope(coordinatorOf(res))));
   });
 
   router.patch('/:id', validateParam('id', ZUuid, 'Contact'), validateBody(ZUpdateContact), async (req, res) => {
-    const contact = await updateContact(ctx.db, req.params.id as string, req.body as TUpdateContact);
+    const contact = await updateContact(
+      ctx.db,
+      req.params.id as string,
+      req.body as TUpdateContact,
+      coordinatorOf(res),
+    );
     ctx.logger.info({ contactId: contact.id }, 'contact updated');
     res.json({ contact });
   });
 
-  router.post('/import', csvBody, async (req, res) => {
+  // An import may hold any country: coordinators of every region only.
+  router.post('/import', onlyUnscoped, csvBody, async (req, res) => {
     const upload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const result = await importContacts(ctx.db, upload);
     // Counts only: no addresses or names in the logs.

@@ -7,9 +7,9 @@ import { toContact } from './contact-view.js';
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** One page of contacts matching the filter, by email, with the number of all matches. */
-export async function listContacts(db: Db, filter: TContactFilter): Promise<TContactList> {
+export async function listContacts(db: Db, filter: TContactFilter, scope?: SQL): Promise<TContactList> {
   const c = tables.contacts;
-  const conditions: (SQL | undefined)[] = [];
+  const conditions: (SQL | undefined)[] = [scope];
   if (filter.q) {
     const pattern = containing(filter.q);
     conditions.push(or(ilike(c.email, pattern), ilike(c.name, pattern), ilike(c.organization, pattern)));
