@@ -12,6 +12,7 @@ export * from './jobs/index.js';
 export * from './i18n/index.js';
 export * from './themes/seed.js';
 export * from './time/zones.js';
+export * from './time/wall-time.js';
 export * from './geo/countries.js';
 export * from './i18n/localized.js';
 export * from './geo/regions.js';

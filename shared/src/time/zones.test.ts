@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatInstant, isValidTimeZone, wallTimeToUtc } from './zones.js';
+import { wallTimeToUtc } from './wall-time.js';
+import { formatInstant, isValidTimeZone } from './zones.js';
 
 describe('isValidTimeZone', () => {
   it('accepts IANA zones and rejects made-up ones', () => {
