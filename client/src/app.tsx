@@ -5,7 +5,13 @@ import { SiteHeader } from './components/site-header';
 import { TimeZoneProvider } from './components/time-zone-context';
 import { useTranslation } from './i18n/use-translation';
 import { NotFoundPage } from './pages/not-found-page';
-import { loadManagePage, loadReceiptPage, loadReportPage, loadWebinarPage } from './pages/page-loaders';
+import {
+  loadAdminWorkspace,
+  loadManagePage,
+  loadReceiptPage,
+  loadReportPage,
+  loadWebinarPage,
+} from './pages/page-loaders';
 import { WebinarListPage } from './pages/webinar-list-page';
 
 /**
@@ -27,6 +33,9 @@ const WebinarPage = lazyPage(() => loadWebinarPage().then((m) => m.WebinarPage))
 const ManagePage = lazyPage(() => loadManagePage().then((m) => m.ManagePage));
 const ReportPage = lazyPage(() => loadReportPage().then((m) => m.ReportPage));
 const ReceiptPage = lazyPage(() => loadReceiptPage().then((m) => m.ReceiptPage));
+const AdminWorkspace = lazyPage(() => loadAdminWorkspace().then((m) => m.AdminWorkspace));
+
+const isWorkspace = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 /** The public site: header with preferences, then one page per route. */
 export function App() {
@@ -53,8 +62,9 @@ export function App() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
-        {/* Keyed by path: leaving a page that failed to load shows the next one again. */}
-        <PageLoadBoundary key={location}>
+        {/* Keyed by path: leaving a page that failed to load shows the next one again. The
+            coordinator workspace is one page to it, so its session and live connection last. */}
+        <PageLoadBoundary key={isWorkspace(location) ? '/admin' : location}>
           <Suspense
             fallback={
               <p role="status" className="status">
@@ -74,6 +84,9 @@ export function App() {
                 <ReceiptPage />
               </Route>
               <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
+              <Route path="/admin" nest>
+                <AdminWorkspace />
+              </Route>
               <Route>
                 <NotFoundPage />
               </Route>

@@ -8,6 +8,8 @@ export const loadWebinarPage = () => import('./webinar-page');
 export const loadManagePage = () => import('./manage-page');
 export const loadReportPage = () => import('./report-page');
 export const loadReceiptPage = () => import('./receipt-page');
+/** The coordinator workspace (/admin/*): its own chunks, styles and texts, never on a public page. */
+export const loadAdminWorkspace = () => import('../admin/admin-workspace');
 
 /** Starts fetching what the page at pathname needs first: its code, and for the input form its themes. */
 export function preloadPage(pathname: string): void {
@@ -18,4 +20,5 @@ export function preloadPage(pathname: string): void {
   } else if (pathname === '/report/status') loadReceiptPage().catch(ignore);
   else if (pathname.startsWith('/webinars/')) loadWebinarPage().catch(ignore);
   else if (pathname.startsWith('/manage/')) loadManagePage().catch(ignore);
+  else if (pathname === '/admin' || pathname.startsWith('/admin/')) loadAdminWorkspace().catch(ignore);
 }

@@ -1,0 +1,206 @@
+import type { ReactNode } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import './admin.css';
+import { CampaignsPage } from './campaigns/campaigns-page';
+import { NewCampaignPage } from './campaigns/new-campaign-page';
+import { CompilePage } from './compile/compile-page';
+import { ErrorNotice } from './components/errors';
+import { useInstantFormat } from './components/instant';
+import { Navigate, useSearch } from './components/navigation';
+import { PageTitle } from './components/page-title';
+import { useAdminTranslation, type AdminKey } from './i18n/admin-translation';
+import { LiveConnection } from './live/live-connection';
+import { OutboxPage } from './outbox/outbox-page';
+import { OverviewPage } from './overview/overview-page';
+import { ReportDetailPage } from './reports/report-detail-page';
+import { ReportsPage } from './reports/reports-page';
+import { SessionProvider, useSession } from './session/session';
+import { SignInPage } from './session/sign-in-page';
+import { WebinarEditPage } from './webinars/webinar-edit-page';
+import { WebinarsPage } from './webinars/webinars-page';
+
+/*
+ * The coordinator workspace, mounted at /admin (a nested router: paths below are relative to
+ * it). Its code, styles and texts are chunks of their own, fetched only here.
+ */
+
+const NAV: { href: string; key: AdminKey }[] = [
+  { href: '/overview', key: 'admin.nav.overview' },
+  { href: '/reports', key: 'admin.nav.reports' },
+  { href: '/compile', key: 'admin.nav.compile' },
+  { href: '/webinars', key: 'admin.nav.webinars' },
+  { href: '/campaigns', key: 'admin.nav.campaigns' },
+  { href: '/outbox', key: 'admin.nav.outbox' },
+];
+
+/** A place to go back to after signing in: a path of the workspace, nothing else. */
+function safeNext(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  return next && /^\/[a-z]/.test(next) && !next.startsWith('//') ? next : null;
+}
+
+function Loading() {
+  const { t } = useAdminTranslation();
+  return (
+    <p role="status" className="status">
+      {t('admin.loading')}
+    </p>
+  );
+}
+
+function WorkspaceHeader() {
+  const { t } = useAdminTranslation();
+  const { session, signOut } = useSession();
+  const [location, navigate] = useLocation();
+  const { zoneName } = useInstantFormat();
+  if (session.kind !== 'signed-in') return null;
+  const { user } = session;
+  return (
+    <header className="admin-header">
+      <div className="admin-header-top">
+        <p className="admin-brand">{t('admin.title')}</p>
+        <div className="admin-account">
+          <span>{t('admin.nav.signedInAs', { email: user.email, role: t(`admin.roles.${user.role}`) })}</span>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-testid="sign-out"
+            onClick={() => {
+              navigate('/', { replace: true });
+              void signOut();
+            }}
+          >
+            {t('admin.nav.signOut')}
+          </button>
+        </div>
+      </div>
+      <nav aria-label={t('admin.nav.label')} className="admin-nav">
+        <ul>
+          {NAV.map(({ href, key }) => {
+            const current = location === href || location.startsWith(`${href}/`);
+            return (
+              <li key={href}>
+                <Link href={href} aria-current={current ? 'page' : undefined}>
+                  {t(key)}
+                </Link>
+              </li>
+            );
+          })}
+          {user.role === 'admin' && (
+            <li>
+              {/* Served by the server (Bull Board), not by this app: a plain link. */}
+              <a href="/admin/queues">{t('admin.nav.queues')}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <p className="hint">{t('admin.timesIn', { zone: zoneName })}</p>
+    </header>
+  );
+}
+
+function WorkspaceNotFound() {
+  const { t } = useAdminTranslation();
+  return (
+    <>
+      <PageTitle>{t('errors.not_found')}</PageTitle>
+      <h1>{t('errors.not_found')}</h1>
+      <p>
+        <Link href="/overview">{t('admin.nav.overview')}</Link>
+      </p>
+    </>
+  );
+}
+
+function SignedInRoutes() {
+  return (
+    <Switch>
+      <Route path="/overview">
+        <OverviewPage />
+      </Route>
+      <Route path="/reports">
+        <ReportsPage />
+      </Route>
+      <Route path="/reports/:id">{(params) => <ReportDetailPage key={params.id} id={params.id} />}</Route>
+      <Route path="/compile">
+        <CompilePage theme={null} />
+      </Route>
+      <Route path="/compile/:theme">{(params) => <CompilePage key={params.theme} theme={params.theme} />}</Route>
+      <Route path="/webinars">
+        <WebinarsPage />
+      </Route>
+      <Route path="/webinars/new">
+        <WebinarEditPage id={null} />
+      </Route>
+      <Route path="/webinars/:id">{(params) => <WebinarEditPage key={params.id} id={params.id} />}</Route>
+      <Route path="/campaigns">
+        <CampaignsPage />
+      </Route>
+      <Route path="/campaigns/new">
+        <NewCampaignPage />
+      </Route>
+      <Route path="/outbox">
+        <OutboxPage />
+      </Route>
+      <Route>
+        <WorkspaceNotFound />
+      </Route>
+    </Switch>
+  );
+}
+
+function Gate() {
+  const { session, recheck } = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  switch (session.kind) {
+    case 'checking':
+      return <Loading />;
+    case 'failed':
+      return <ErrorNotice error={session.error} onRetry={recheck} />;
+    case 'signed-out':
+      if (location !== '/') {
+        return <Navigate to={`/?next=${encodeURIComponent(`${location}${search}`)}`} />;
+      }
+      return <SignInPage reason={session.reason} />;
+    case 'signed-in':
+      if (location === '/') return <Navigate to={safeNext(search) ?? '/overview'} />;
+      return <SignedInRoutes />;
+  }
+}
+
+function Texts({ children }: { children: ReactNode }) {
+  const { ready, failed, retry, t } = useAdminTranslation();
+  if (ready) return children;
+  if (failed) {
+    return (
+      <div role="alert" className="notice notice-error">
+        <p>{t('errors.network')}</p>
+        <button type="button" className="button button-secondary" onClick={retry}>
+          {t('webinars.retry')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <p role="status" className="status">
+      {t('webinars.loading')}
+    </p>
+  );
+}
+
+/** /admin/*: sign-in, then the coordinator's pages under one header with the workspace's navigation. */
+export function AdminWorkspace() {
+  return (
+    <div className="admin-workspace">
+      <Texts>
+        <SessionProvider>
+          <LiveConnection>
+            <WorkspaceHeader />
+            <Gate />
+          </LiveConnection>
+        </SessionProvider>
+      </Texts>
+    </div>
+  );
+}

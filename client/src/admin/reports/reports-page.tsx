@@ -1,0 +1,133 @@
+import type { TAdminReportList } from '@convene/shared';
+import { Link, useLocation } from 'wouter';
+import { listReports, queryString, reportsCsvUrl, type ReportQuery } from '../api/endpoints';
+import { ErrorNotice } from '../components/errors';
+import { useSearch } from '../components/navigation';
+import { excerpt } from '../components/excerpt';
+import { Instant, useInstantFormat } from '../components/instant';
+import { useLabels } from '../components/labels';
+import { PageTitle } from '../components/page-title';
+import { useResource } from '../components/use-resource';
+import { useAdminTranslation } from '../i18n/admin-translation';
+import { ReportFilters } from './report-filters';
+import { apiReportQuery, readReportQuery } from './report-query';
+
+function Pagination({ list, query }: { list: TAdminReportList; query: ReportQuery }) {
+  const { t } = useAdminTranslation();
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  if (pages <= 1) return null;
+  const hrefOf = (page: number) => `/reports${queryString({ ...query, page: page === 1 ? undefined : String(page) })}`;
+  return (
+    <nav aria-label={t('admin.reports.pagination')} className="pagination">
+      {list.page > 1 ? (
+        <Link href={hrefOf(list.page - 1)} rel="prev" data-testid="page-previous">
+          {t('admin.reports.previous')}
+        </Link>
+      ) : (
+        <span aria-hidden="true" />
+      )}
+      <span aria-current="page">{t('admin.reports.page', { page: list.page, pages })}</span>
+      {list.page < pages ? (
+        <Link href={hrefOf(list.page + 1)} rel="next" data-testid="page-next">
+          {t('admin.reports.next')}
+        </Link>
+      ) : (
+        <span aria-hidden="true" />
+      )}
+    </nav>
+  );
+}
+
+/** /admin/reports: the filter form and one page of matching reports, newest (or best match) first. */
+export function ReportsPage() {
+  const { t } = useAdminTranslation();
+  const labels = useLabels();
+  const { zone, zoneName, short } = useInstantFormat();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const query = readReportQuery(search);
+  const apiQuery = apiReportQuery(query, zone);
+  const key = queryString(apiQuery);
+  const [list, reload] = useResource(key, (signal) => listReports(apiQuery, signal));
+
+  return (
+    <div className="reports-page">
+      <PageTitle>{t('admin.reports.title')}</PageTitle>
+      <h1>{t('admin.reports.title')}</h1>
+      <ReportFilters query={query} queryKey={search} onApply={(next) => navigate(`/reports${queryString(next)}`)} />
+      <div className="list-toolbar">
+        <p role="status" aria-live="polite" className="list-count" data-testid="report-count">
+          {list.state === 'ok'
+            ? t('admin.reports.count', { total: list.data.total })
+            : list.state === 'loading'
+              ? t('admin.loading')
+              : ''}
+        </p>
+        <a className="button button-secondary button-small" href={reportsCsvUrl(apiQuery)} download>
+          {t('admin.reports.exportCsv')}
+        </a>
+      </div>
+      {list.state === 'failed' && <ErrorNotice error={list.error} onRetry={reload} />}
+      {list.state === 'ok' && list.data.reports.length === 0 && <p>{t('admin.reports.empty')}</p>}
+      {list.state === 'ok' && list.data.reports.length > 0 && (
+        <>
+          <div className="table-scroll">
+            <table className="data-table reports-table" data-testid="reports-table">
+              <caption className="visually-hidden">{t('admin.reports.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    {t('admin.reports.received')}
+                    <span className="visually-hidden"> ({zoneName})</span>
+                  </th>
+                  <th scope="col">{t('admin.reports.region')}</th>
+                  <th scope="col">{t('admin.reports.themes')}</th>
+                  <th scope="col">{t('admin.reports.status')}</th>
+                  <th scope="col">{t('admin.reports.excerpt')}</th>
+                  <th scope="col">{t('admin.reports.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.reports.map((report) => (
+                  <tr key={report.id} data-testid="report-row" data-report-id={report.id}>
+                    <td className="nowrap">
+                      <Instant value={report.createdAt} />
+                    </td>
+                    <td>
+                      {labels.region(report.region)}
+                      {report.countries.length > 0 && (
+                        <span className="hint"> · {report.countries.map(labels.country).join(', ')}</span>
+                      )}
+                    </td>
+                    <td>{report.themes.map((theme) => labels.theme(theme.slug)).join(' · ')}</td>
+                    <td>
+                      <span className={`status-badge status-${report.status}`}>{labels.status(report.status)}</span>
+                      {report.redacted && <span className="hint"> · {t('admin.reports.redacted')}</span>}
+                    </td>
+                    <td>
+                      <p className="submitted-text excerpt" lang={report.language} dir="auto">
+                        {excerpt(report.barriers, 160)}
+                      </p>
+                    </td>
+                    <td>
+                      <Link
+                        href={`/reports/${report.id}`}
+                        aria-label={t('admin.reports.openReport', {
+                          region: labels.region(report.region),
+                          date: short(report.createdAt),
+                        })}
+                      >
+                        {t('admin.reports.open')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination list={list.data} query={query} />
+        </>
+      )}
+    </div>
+  );
+}
