@@ -1,0 +1,279 @@
+import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually, reportBody } from '../factories.js';
+import { ensureClientBuild, launchChromium } from '../support/browser.js';
+import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
+
+/*
+ * A coordinator works through the workspace in real Chromium: signs in, watches a report
+ * arrive live on the overview, redacts a personal detail from it, includes it, and downloads
+ * the theme's brief — which carries the redacted text and not the original.
+ */
+
+const THEME = 'human-rights-inclusion';
+const REGION = 'europe';
+const PERSONAL = 'Contact Fatima on +33 6 12 34 56 78';
+const BARRIERS = `${PERSONAL} — she saw families turned away from the clinic in Calais because they had no papers.`;
+const REDACTED = `[redacted] — she saw families turned away from the clinic in Calais because they had no papers.`;
+
+/** Drops every coordinator session from Redis, as an idle timeout would. */
+async function deleteSessions(stack: TestStack): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    const keys = await redis.keys(`${stack.prefix}:sess:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const unescapeMarkdown = (text: string) => text.replace(/\\(.)/g, '$1');
+
+describe('the coordinator workspace in Chromium', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuild();
+    stack = await startTestStack({ kind: 'pglite', smtp: false, withWorker: false });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  async function open(): Promise<{ page: Page; pageErrors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Paris',
+      serviceWorkers: 'block',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (message) => {
+      // A 401 or 400 answer is logged by the browser as a failed resource: that is the API
+      // speaking, not a script error.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        pageErrors.push(`console: ${message.text()}`);
+      }
+    });
+    return { page, pageErrors };
+  }
+
+  /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
+  async function expectAccessible(page: Page, when: string) {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const severe = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(severe).toEqual([]);
+  }
+
+  /** Waits until the locator's text (or attribute) is what the test expects, then checks it. */
+  async function until(read: () => Promise<string | null>, expected: string | RegExp) {
+    const matches = (value: string | null) =>
+      value !== null && (typeof expected === 'string' ? value === expected : expected.test(value));
+    await eventually(async () => matches(await read()), 15_000).catch(() => undefined);
+    const value = await read();
+    if (typeof expected === 'string') expect(value).toBe(expected);
+    else expect(value).toMatch(expected);
+  }
+
+  const cell = (page: Page, theme: string, region: string) =>
+    page.locator(`[data-testid="coverage-cell"][data-theme="${theme}"][data-region="${region}"]`);
+
+  it('sends a signed-out visitor to the sign-in form, and shows field errors in words', async () => {
+    const { page, pageErrors } = await open();
+    await page.goto(`${stack.url}/admin/reports`);
+    const form = page.getByTestId('sign-in-form');
+    await form.waitFor();
+    // Back at /admin, remembering where the coordinator was going.
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/reports');
+
+    await form.locator('button[type="submit"]').click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await form.locator('input[name="email"]').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'sign-in with errors');
+
+    await form.locator('input[name="email"]').fill(ADMIN.email);
+    await form.locator('input[name="password"]').fill('not the password');
+    await form.locator('button[type="submit"]').click();
+    await until(() => summary.textContent(), /wrong email or password/i);
+
+    await form.locator('input[name="password"]').fill(ADMIN.password);
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/admin/reports');
+    await page.getByTestId('report-filters').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('shows a new report live, then redacts, includes and compiles it into a Markdown brief without the personal detail', async () => {
+    const { page, pageErrors } = await open();
+    await page.goto(`${stack.url}/admin`);
+    const form = page.getByTestId('sign-in-form');
+    await form.locator('input[name="email"]').fill(ADMIN.email);
+    await form.locator('input[name="password"]').fill(ADMIN.password);
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await page.getByTestId('coverage-heat-map').waitFor();
+    const before = Number(await cell(page, THEME, REGION).getAttribute('data-count'));
+    await expectAccessible(page, 'overview');
+
+    // Anything that reloads the page would lose this.
+    await page.evaluate('window.__stillHere = true');
+
+    const res = await stack.request('/api/reports', {
+      method: 'POST',
+      json: reportBody({
+        region: REGION,
+        countries: ['FR'],
+        corridor: null,
+        themes: [{ slug: THEME, subtopics: ['access-to-services'], provenance: 'chosen' }],
+        barriers: BARRIERS,
+        recommendations: 'Firewalls between health care and immigration enforcement.',
+        consent: 'anonymized',
+      }),
+    });
+    expect(res.status).toBe(201);
+
+    // Live: the recent list shows it and the heat map counts it, with no reload.
+    const item = page.locator('[data-testid="recent-report"]', { hasText: 'Fatima' });
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.getByTestId('recent-report-excerpt').textContent()).toContain(PERSONAL);
+    await until(() => cell(page, THEME, REGION).getAttribute('data-count'), String(before + 1));
+    expect(await cell(page, THEME, REGION).textContent()).toBe(String(before + 1));
+    await until(
+      async () => (await page.locator('[role="status"][aria-live="polite"]').allTextContents()).join('|'),
+      /New report from Europe/,
+    );
+    expect(await page.evaluate('window.__stillHere === true')).toBe(true);
+    const reportId = await item.getAttribute('data-report-id');
+    expect(reportId).toBeTruthy();
+
+    // Review: redact the personal detail, then include the report.
+    await item.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === `/admin/reports/${reportId}`);
+    const detail = page.getByTestId('report-detail');
+    await detail.waitFor();
+    expect(await page.getByTestId('report-barriers').textContent()).toBe(BARRIERS);
+    const redaction = page.getByTestId('redacted-barriers');
+    expect(await redaction.inputValue()).toBe(BARRIERS);
+    await redaction.fill(REDACTED);
+    await page.getByTestId('save-redaction').click();
+    await until(() => page.getByTestId('report-barriers').textContent(), REDACTED);
+    await page.getByTestId('remove-redaction').waitFor();
+    // Admins see the original beside the redacted text, labelled.
+    expect(await page.getByTestId('original-barriers').textContent()).toContain(PERSONAL);
+
+    await page.getByTestId('status-included').click();
+    await page.locator('[data-testid="report-status"][data-status="included"]').waitFor();
+    expect(await page.getByTestId('status-included').getAttribute('aria-pressed')).toBe('true');
+
+    await page
+      .getByTestId('note-form')
+      .locator('textarea')
+      .fill('Phone number removed; the clinic is named on purpose.');
+    await page.getByTestId('add-note').click();
+    await page.getByTestId('note').first().waitFor();
+    await expectAccessible(page, 'report detail');
+
+    // Compile the theme and download its Markdown brief.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Compile' }).click();
+    await page.locator('#compile-theme').selectOption(THEME);
+    await page.getByTestId('compile-theme-form').locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === `/admin/compile/${THEME}`);
+    const compiled = page.locator(`[data-testid="compiled-report"][data-report-id="${reportId}"]`);
+    await compiled.waitFor();
+    expect(await compiled.textContent()).toContain('[redacted]');
+    expect(await compiled.textContent()).not.toContain('Fatima');
+    await expectAccessible(page, 'compile');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-md').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    // Markdown escapes punctuation ("\\[redacted\\]"): read it as the rendered text would be.
+    const markdown = unescapeMarkdown(await readFile((await download.path())!, 'utf8'));
+    expect(markdown).toContain('[redacted]');
+    expect(markdown).toContain('Calais');
+    expect(markdown).not.toContain('+33 6 12 34 56 78');
+    expect(markdown).not.toContain('Fatima');
+
+    // Freeze a numbered snapshot: it is listed with its own downloads.
+    await page.getByTestId('freeze').click();
+    const snapshot = page.locator('[data-testid="frozen-compilation"][data-number="1"]');
+    await snapshot.waitFor();
+    const [frozenDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      snapshot.getByTestId('download-md').click(),
+    ]);
+    const frozenMarkdown = unescapeMarkdown(await readFile((await frozenDownload.path())!, 'utf8'));
+    expect(frozenMarkdown).toContain('[redacted]');
+    expect(frozenMarkdown).not.toContain('Fatima');
+
+    // Back on the overview (a client-side navigation), the heat map still counts the report.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Overview' }).click();
+    await until(() => cell(page, THEME, REGION).getAttribute('data-count'), String(before + 1));
+    expect(await page.evaluate('window.__stillHere === true')).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('goes back to the sign-in form when the session ends under it, and after signing in returns where it was', async () => {
+    const { page, pageErrors } = await open();
+    const signIn = async () => {
+      const form = page.getByTestId('sign-in-form');
+      await form.locator('input[name="email"]').fill(ADMIN.email);
+      await form.locator('input[name="password"]').fill(ADMIN.password);
+      await form.locator('button[type="submit"]').click();
+    };
+    const nav = (name: string) => page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name });
+
+    await page.goto(`${stack.url}/admin`);
+    await signIn();
+    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+
+    // The session times out in the store (the live connection stays up): the next API call
+    // answers 401 and the workspace asks to sign in again, remembering the page.
+    await deleteSessions(stack);
+    await nav('Reports').click();
+    await page.getByTestId('sign-in-form').waitFor();
+    await until(() => page.locator('.admin-sign-in [role="status"]').textContent(), /session has ended/i);
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/reports');
+    await signIn();
+    await page.waitForURL((url) => url.pathname === '/admin/reports');
+    await page.getByTestId('report-filters').waitFor();
+
+    // Signed out from another tab: the server closes the live connection, the workspace notices.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const out = await stack.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
+    expect(out.status).toBe(204);
+    await page.getByTestId('sign-in-form').waitFor();
+
+    // And signing out here ends the session on the server too.
+    await signIn();
+    await page.waitForURL((url) => url.pathname === '/admin/reports');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-form').waitFor();
+    await until(() => page.locator('.admin-sign-in [role="status"]').textContent(), /signed out/i);
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
