@@ -110,7 +110,7 @@ function CompiledReport({ report }: { report: TCompiledReport }) {
         </>
       )}
       {report.affectedGroups.length > 0 && (
-        <p>{t('admin.compile.affectedGroups', { groups: report.affectedGroups.map(labels.group).join(', ') })}</p>
+        <p>{t('admin.compile.affectedGroups', { groups: labels.list(report.affectedGroups.map(labels.group)) })}</p>
       )}
       <p className="attribution" data-testid="attribution">
         {report.attribution
@@ -132,14 +132,16 @@ function Compilation({ compilation }: { compilation: TCompilation }) {
       <dl className="facts-list">
         <div className="facts-row">
           <dt>{t('admin.compile.languages')}</dt>
-          <dd>{compilation.languages.map(labels.language).join(', ') || t('admin.none')}</dd>
+          <dd>{labels.list(compilation.languages.map(labels.language)) || t('admin.none')}</dd>
         </div>
         <div className="facts-row">
           <dt>{t('admin.compile.byRegion')}</dt>
           <dd>
-            {Object.entries(compilation.counts.byRegion)
-              .map(([region, count]) => t('admin.compile.regionCount', { region: labels.region(region), count }))
-              .join(', ') || t('admin.none')}
+            {labels.list(
+              Object.entries(compilation.counts.byRegion).map(([region, count]) =>
+                t('admin.compile.regionCount', { region: labels.region(region), count }),
+              ),
+            ) || t('admin.none')}
           </dd>
         </div>
       </dl>

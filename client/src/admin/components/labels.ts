@@ -29,7 +29,24 @@ export type Labels = {
   status: (status: string) => string;
   consent: (consent: string) => string;
   localized: (text: TLocalizedText) => string;
+  /** "a, b, c" the way the reader's language separates items ("a، b، c" in Arabic). */
+  list: (items: string[]) => string;
 };
+
+const listFormats = new Map<string, { format: (items: string[]) => string }>();
+
+function listFormat(locale: string): (items: string[]) => string {
+  let format = listFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' });
+    } catch {
+      format = { format: (items) => items.join(', ') };
+    }
+    listFormats.set(locale, format);
+  }
+  return (items) => format.format(items);
+}
 
 /** Names of the things reports and webinars refer to by code, in the reader's language. */
 export function useLabels(): Labels {
@@ -57,6 +74,7 @@ export function useLabels(): Labels {
       status: (status) => known(`admin.status.${status}`, status),
       consent: (consent) => known(`admin.consent.${consent}`, consent),
       localized: (text) => pickLocalized(text, language),
+      list: listFormat(language),
     };
   }, [t, language, themes]);
 }

@@ -17,7 +17,7 @@ export function RecentReports({ reports }: { reports: TAdminReport[] }) {
         <li key={report.id} className="recent-report" data-testid="recent-report" data-report-id={report.id}>
           <p className="recent-report-meta">
             <strong>{labels.region(report.region)}</strong>
-            {report.countries.length > 0 && <> · {report.countries.map(labels.country).join(', ')}</>} ·{' '}
+            {report.countries.length > 0 && <> · {labels.list(report.countries.map(labels.country))}</>} ·{' '}
             <Instant value={report.createdAt} /> ·{' '}
             <span className={`status-badge status-${report.status}`}>{labels.status(report.status)}</span>
           </p>

@@ -85,7 +85,7 @@ export function RegistrationsChart({ registrations }: Props) {
                   <td>
                     {byLanguage.length === 0
                       ? '—'
-                      : byLanguage.map((l) => `${labels.language(l)} ${w.byLanguage[l]}`).join(', ')}
+                      : labels.list(byLanguage.map((l) => `${labels.language(l)} ${w.byLanguage[l]}`))}
                   </td>
                 </tr>
               );

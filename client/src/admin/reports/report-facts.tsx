@@ -12,7 +12,7 @@ export function ReportFacts({ report }: { report: TAdminReport }) {
     [t('admin.report.received'), <Instant value={report.createdAt} long />, 'received'],
     [t('admin.report.language'), labels.language(report.language), 'language'],
     [t('admin.report.region'), labels.region(report.region), 'region'],
-    [t('admin.report.countries'), report.countries.map(labels.country).join(', ') || t('admin.none'), 'countries'],
+    [t('admin.report.countries'), labels.list(report.countries.map(labels.country)) || t('admin.none'), 'countries'],
     [
       t('admin.report.corridor'),
       report.corridor
@@ -26,7 +26,7 @@ export function ReportFacts({ report }: { report: TAdminReport }) {
     [t('admin.report.webinar'), report.webinarSlug ?? t('admin.none'), 'webinar'],
     [
       t('admin.report.affectedGroups'),
-      report.affectedGroups.map(labels.group).join(', ') || t('admin.none'),
+      labels.list(report.affectedGroups.map(labels.group)) || t('admin.none'),
       'affected-groups',
     ],
     [t('admin.report.consent'), labels.consent(report.consent), 'consent'],

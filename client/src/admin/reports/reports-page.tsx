@@ -96,7 +96,7 @@ export function ReportsPage() {
                     <td>
                       {labels.region(report.region)}
                       {report.countries.length > 0 && (
-                        <span className="hint"> · {report.countries.map(labels.country).join(', ')}</span>
+                        <span className="hint"> · {labels.list(report.countries.map(labels.country))}</span>
                       )}
                     </td>
                     <td>{report.themes.map((theme) => labels.theme(theme.slug)).join(' · ')}</td>

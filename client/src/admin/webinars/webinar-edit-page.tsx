@@ -25,6 +25,23 @@ import {
 
 type Props = { webinar: TAdminWebinar | null; onSaved: (webinar: TAdminWebinar) => void };
 
+/** The fields in the order the form shows them: the error summary lists them so. */
+const FIELD_ORDER: WebinarField[] = [
+  'slug',
+  'kind',
+  'themeSlug',
+  ...CATALOG_LANGUAGES.flatMap((l): WebinarField[] => [`title-${l}`, `description-${l}`]),
+  'date',
+  'time',
+  'hostTimeZone',
+  'durationMinutes',
+  'capacity',
+  'status',
+  'languages',
+  'joinUrl',
+  'reminders',
+];
+
 function WebinarForm({ webinar, onSaved }: Props) {
   const { t } = useAdminTranslation();
   const labels = useLabels();
@@ -128,11 +145,13 @@ function WebinarForm({ webinar, onSaved }: Props) {
   const idOf = (field: WebinarField) => (field === 'languages' ? 'wf-languages-en' : `wf-${field}`);
   const items: SummaryItem[] = [
     ...((formError ?? serverFormError) ? [{ text: (formError ?? serverFormError)! }] : []),
-    ...(Object.entries(shown) as [WebinarField, string][]).map(([field, text]) => ({
-      targetId: idOf(field),
-      label: fieldLabel[field],
-      text,
-    })),
+    ...(Object.entries(shown) as [WebinarField, string][])
+      .sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))
+      .map(([field, text]) => ({
+        targetId: idOf(field),
+        label: fieldLabel[field],
+        text,
+      })),
   ];
 
   const row = (field: WebinarField, control: (a11y: object) => ReactNode, hint?: string) => {
