@@ -234,6 +234,46 @@ describe('the coordinator workspace in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it('catches up after the live connection drops: a report sent meanwhile appears once it is back', async () => {
+    const { page, pageErrors } = await open();
+    await page.goto(`${stack.url}/admin`);
+    const form = page.getByTestId('sign-in-form');
+    await form.locator('input[name="email"]').fill(ADMIN.email);
+    await form.locator('input[name="password"]').fill(ADMIN.password);
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await page.getByTestId('coverage-heat-map').waitFor();
+    const before = Number(await cell(page, 'drivers-of-migration', 'asia').getAttribute('data-count'));
+
+    // The network drops: the server loses the connection and the browser cannot reconnect yet.
+    await page.route('**/socket.io/**', (route) => route.abort());
+    for (const socket of stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    await page.locator('[data-testid="live-status"][data-state="disconnected"]').waitFor();
+
+    const res = await stack.request('/api/reports', {
+      method: 'POST',
+      json: reportBody({
+        region: 'asia',
+        countries: ['BD'],
+        corridor: null,
+        themes: [{ slug: 'drivers-of-migration', subtopics: [], provenance: 'chosen' }],
+        barriers: 'Cyclone after cyclone: whole villages leave the coast for Dhaka and beyond.',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const item = page.locator('[data-testid="recent-report"]', { hasText: 'Cyclone after cyclone' });
+    await page.waitForTimeout(1500);
+    expect(await item.count()).toBe(0); // the event went nowhere
+
+    // Back online: the workspace reconnects and reads the overview again.
+    await page.unroute('**/socket.io/**');
+    await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
+    await item.waitFor({ timeout: 15_000 });
+    await until(() => cell(page, 'drivers-of-migration', 'asia').getAttribute('data-count'), String(before + 1));
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
   it('goes back to the sign-in form when the session ends under it, and after signing in returns where it was', async () => {
     const { page, pageErrors } = await open();
     const signIn = async () => {
