@@ -75,7 +75,9 @@ describe('outreach from the coordinator workspace in Chromium', () => {
     await form.locator('select[name="themeSlug"]').selectOption('irregular-migration-pathways');
     await form.locator('input[name="title-en"]').fill('Regular pathways: what changes in 2027');
     await form.locator('input[name="title-fr"]').fill('Voies régulières : ce qui change en 2027');
-    await form.locator('textarea[name="description-en"]').fill('Labour mobility, regularization and family reunification.');
+    await form
+      .locator('textarea[name="description-en"]')
+      .fill('Labour mobility, regularization and family reunification.');
     await form.locator('input[name="date"]').fill('2027-03-01');
     await form.locator('input[name="time"]').fill('14:00');
     await form.locator('select[name="hostTimeZone"]').selectOption('Africa/Nairobi');
@@ -114,12 +116,12 @@ describe('outreach from the coordinator workspace in Chromium', () => {
     await page.getByTestId('preview-campaign').click();
     const preview = page.getByTestId('campaign-preview');
     await preview.waitFor();
-    expect(await preview.textContent()).toMatch(/3 contacts seront invités/);
+    expect(await preview.textContent()).toMatch(/Contacts à inviter : 3/);
     await page.getByTestId('send-campaign').click();
     await page.waitForURL((url) => url.pathname === '/admin/campaigns');
     const progress = page.locator('[data-testid="campaign-progress"][data-done="true"]');
     await progress.waitFor({ timeout: 30_000 });
-    expect(await progress.textContent()).toMatch(/3 envoyées/);
+    expect(await progress.textContent()).toMatch(/Envoyées : 3/);
     expect(await progress.locator('progress').getAttribute('value')).toBe('3');
 
     // The invitations are in the local outbox.

@@ -195,6 +195,28 @@ describe('the coordinator workspace in Chromium', () => {
     await page.getByTestId('note').first().waitFor();
     await expectAccessible(page, 'report detail');
 
+    // The reports list finds it by its words, status and day (in the reader's zone), with the
+    // filters in the address and in the CSV link.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Reports' }).click();
+    const filters = page.getByTestId('report-filters');
+    await filters.locator('#filter-q').fill('clinic');
+    await filters.locator('#filter-status').selectOption('included');
+    await filters.locator('#filter-from').fill(today);
+    await filters.locator('#filter-to').fill(today);
+    await filters.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'clinic' && url.searchParams.get('from') === today);
+    const ids = () =>
+      page.getByTestId('report-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report-id')).join(','));
+    await until(ids, reportId!);
+    const csv = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
+    expect(csv).toMatch(/status=included/);
+    expect(csv).toMatch(/q=clinic/);
+    await filters.locator('#filter-status').selectOption('excluded');
+    await filters.locator('button[type="submit"]').click();
+    await until(() => page.getByTestId('report-count').textContent(), 'Reports found: 0');
+    await expectAccessible(page, 'reports list');
+
     // Compile the theme and download its Markdown brief.
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Compile' }).click();
     await page.locator('#compile-theme').selectOption(THEME);

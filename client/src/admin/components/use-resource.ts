@@ -5,8 +5,9 @@ export type Resource<T> =
   { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ok'; data: T; refreshing: boolean };
 
 /**
- * Loads from the API whenever `key` changes (and on reload()), aborting the previous load. A
- * reload keeps showing the data it has until the new answer arrives.
+ * Loads from the API whenever `key` changes (and on reload()), aborting the previous load.
+ * What is shown stays until the new answer arrives (`refreshing`), so the controls a reader
+ * used — a page link, a filter — stay where they are and keep the focus.
  */
 export function useResource<T>(
   key: string,
@@ -23,7 +24,7 @@ export function useResource<T>(
   useEffect(() => {
     const controller = new AbortController();
     const sameKey = loadedKey.current === key;
-    setResource((r) => (sameKey && r.state === 'ok' ? { ...r, refreshing: true } : { state: 'loading' }));
+    setResource((r) => (r.state === 'ok' ? { ...r, refreshing: true } : { state: 'loading' }));
     latestLoad.current(controller.signal).then(
       (result) => {
         loadedKey.current = key;

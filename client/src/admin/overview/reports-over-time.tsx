@@ -53,7 +53,7 @@ export function ReportsOverTime({ overTime }: { overTime: TOverview['overTime'] 
       </svg>
       <div className="over-time-axis" aria-hidden="true">
         <span>{overTime[0] ? dayLabel(overTime[0].day, language) : ''}</span>
-        <span>{overTime.at(-1) ? dayLabel(overTime.at(-1)!.day, language) : ''}</span>
+        <span>{overTime.at(-1) ? `${dayLabel(overTime.at(-1)!.day, language)} (UTC)` : ''}</span>
       </div>
       <button
         type="button"

@@ -57,10 +57,10 @@ export function ReportsPage() {
       <ReportFilters query={query} queryKey={search} onApply={(next) => navigate(`/reports${queryString(next)}`)} />
       <div className="list-toolbar">
         <p role="status" aria-live="polite" className="list-count" data-testid="report-count">
-          {list.state === 'ok'
-            ? t('admin.reports.count', { total: list.data.total })
-            : list.state === 'loading'
-              ? t('admin.loading')
+          {list.state === 'loading' || (list.state === 'ok' && list.refreshing)
+            ? t('admin.loading')
+            : list.state === 'ok'
+              ? t('admin.reports.count', { total: list.data.total })
               : ''}
         </p>
         <a className="button button-secondary button-small" href={reportsCsvUrl(apiQuery)} download>
@@ -72,7 +72,11 @@ export function ReportsPage() {
       {list.state === 'ok' && list.data.reports.length > 0 && (
         <>
           <div className="table-scroll">
-            <table className="data-table reports-table" data-testid="reports-table">
+            <table
+              className="data-table reports-table"
+              data-testid="reports-table"
+              aria-busy={list.refreshing || undefined}
+            >
               <caption className="visually-hidden">{t('admin.reports.title')}</caption>
               <thead>
                 <tr>
