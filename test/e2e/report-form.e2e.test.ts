@@ -63,6 +63,15 @@ const CASES: Case[] = [
 
 const CHOSEN = 'cooperation-governance';
 
+/**
+ * The browser's globals as seen inside page functions (this file is type-checked without
+ * the DOM library). Page functions are serialized, so each casts globalThis itself.
+ */
+type BrowserGlobals = {
+  document: { activeElement: { classList: { contains(name: string): boolean } } | null };
+  navigator: { serviceWorker: { controller: unknown } };
+};
+
 describe('the regional input form in Chromium', () => {
   let stack: TestStack;
   let browser: Browser;
@@ -144,7 +153,11 @@ describe('the regional input form in Chromium', () => {
       const summary = page.locator('.error-summary');
       await summary.waitFor();
       expect(await summary.textContent()).toMatch(c.errorTitle);
-      expect(await page.evaluate("document.activeElement?.classList.contains('error-summary')")).toBe(true);
+      expect(
+        await page.evaluate(() =>
+          (globalThis as unknown as BrowserGlobals).document.activeElement?.classList.contains('error-summary'),
+        ),
+      ).toBe(true);
       expect(await form.locator('textarea[name="barriers"]').getAttribute('aria-invalid')).toBe('true');
       await expectAccessible(page, `${c.language} with errors`);
 
@@ -189,7 +202,14 @@ describe('the regional input form in Chromium', () => {
     await page.goto(`${stack.url}/report?lang=en`);
     await page.locator('form.report-form').waitFor();
     // The service worker has the shell once it controls the page.
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
+    // A function, not a string: the page's CSP (script-src 'self') forbids evaluating strings.
+    await page.waitForFunction(
+      () => (globalThis as unknown as BrowserGlobals).navigator.serviceWorker.controller !== null,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
 
     const barriers = `Offline report ${Date.now()}: people turned back at the border without any hearing.`;
     await page.locator('textarea[name="barriers"]').fill(barriers);
