@@ -277,7 +277,8 @@ export const reports = pgTable(
   },
   (t) => [
     index('reports_status_created_idx').on(t.status, t.createdAt),
-    index('reports_created_idx').on(t.createdAt),
+    // Newest-first lists and the streamed export's keyset batches.
+    index('reports_created_id_idx').on(t.createdAt, t.id),
     index('reports_region_idx').on(t.region),
     check(
       'reports_anonymous_has_no_identity',

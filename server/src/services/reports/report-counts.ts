@@ -1,25 +1,28 @@
 import type { TRegion } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { count, eq, inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 
 export type ReportCounts = { total: number; byTheme: Record<string, number>; region: number };
 
-/** The totals a dashboard shows next to a new report: all reports, its themes, its region. */
+/**
+ * The totals a dashboard shows next to a new report — all reports, its region, its themes —
+ * in one statement: this runs on every report, between the commit and the live event.
+ */
 export async function reportCounts(db: Db, themes: string[], region: TRegion): Promise<ReportCounts> {
-  const [[total], [inRegion], perTheme] = await Promise.all([
-    db.select({ n: count() }).from(tables.reports),
-    db.select({ n: count() }).from(tables.reports).where(eq(tables.reports.region, region)),
+  const r = tables.reports;
+  const rt = tables.reportThemes;
+  const perTheme =
     themes.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ slug: tables.reportThemes.themeSlug, n: count() })
-          .from(tables.reportThemes)
-          .where(inArray(tables.reportThemes.themeSlug, themes))
-          .groupBy(tables.reportThemes.themeSlug),
-  ]);
-  return {
-    total: total?.n ?? 0,
-    region: inRegion?.n ?? 0,
-    byTheme: Object.fromEntries(perTheme.map((r) => [r.slug, r.n])),
-  };
+      ? sql`'{}'::json`
+      : sql`(select coalesce(json_object_agg(t.slug, t.n), '{}'::json) from (
+          select ${rt.themeSlug} as slug, count(*)::int as n from ${rt}
+          where ${inArray(rt.themeSlug, themes)} group by ${rt.themeSlug}) t)`;
+  const result = await db.execute<{ total: number; region: number; by_theme: Record<string, number> | string }>(sql`
+    select
+      (select count(*)::int from ${r}) as total,
+      (select count(*)::int from ${r} where ${r.region} = ${region}) as region,
+      ${perTheme} as by_theme`);
+  const row = (result as unknown as { rows: { total: number; region: number; by_theme: unknown }[] }).rows[0]!;
+  const byTheme = typeof row.by_theme === 'string' ? JSON.parse(row.by_theme) : row.by_theme;
+  return { total: Number(row.total), region: Number(row.region), byTheme: (byTheme ?? {}) as Record<string, number> };
 }

@@ -3,7 +3,7 @@ import type { TReportFilter } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import { and, asc, gt, inArray, or, eq } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { CSV_OPTIONS, neutralizeCell } from '../compilations/render-csv.js';
@@ -56,8 +56,10 @@ export async function streamReportsCsv(db: Db, filter: TReportFilter, viewer: Co
       .where(
         and(
           where,
+          // A row comparison, so the (created_at, id) index gives the next batch directly
+          // instead of rescanning every row before it.
           after
-            ? or(gt(r.createdAt, after.createdAt), and(eq(r.createdAt, after.createdAt), gt(r.id, after.id)))
+            ? sql`(${r.createdAt}, ${r.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
             : undefined,
         ),
       )
