@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { zodWithoutJsonSchema } from './build/zod-without-json-schema.ts';
 
+/** Modules of the coordinator workspace (its code and its texts). */
+const WORKSPACE = /[\\/](?:client[\\/]src[\\/]admin|shared[\\/]src[\\/]i18n[\\/]admin)[\\/]/;
+
 export default defineConfig({
   plugins: [
     react(),
@@ -17,6 +20,8 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html}'],
+        // Public visitors never need the coordinator workspace: do not download it for them.
+        globIgnores: ['**/assets/admin-*'],
         navigateFallback: '/index.html',
         // Server-rendered or API paths must reach the server, never the cached shell.
         navigateFallbackDenylist: [
@@ -50,10 +55,14 @@ export default defineConfig({
       output: {
         // zod and the shared schemas load with a page's first request, not before the first
         // render (see README "Client bundle budget"); a stable name shows that chunk for what it is.
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id))
-            ? 'assets/zod-[hash].js'
-            : 'assets/[name]-[hash].js',
+        chunkFileNames: (chunk) => {
+          if (chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id))) return 'assets/zod-[hash].js';
+          // The coordinator workspace's chunks carry a prefix the service worker leaves out.
+          if (chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => WORKSPACE.test(id))) {
+            return 'assets/admin-[name]-[hash].js';
+          }
+          return 'assets/[name]-[hash].js';
+        },
       },
     },
   },
