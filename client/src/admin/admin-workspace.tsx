@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import './admin.css';
+import { AccountsPage } from './accounts/accounts-page';
+import { AuditPage } from './accounts/audit-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
 import { NewCampaignPage } from './campaigns/new-campaign-page';
 import { CompilePage } from './compile/compile-page';
@@ -9,6 +11,7 @@ import { useInstantFormat } from './components/instant';
 import { Navigate, useSearch } from './components/navigation';
 import { PageTitle } from './components/page-title';
 import { useAdminTranslation, type AdminKey } from './i18n/admin-translation';
+import { InvitationPage } from './invitation/invitation-page';
 import { LiveConnection } from './live/live-connection';
 import { OutboxPage } from './outbox/outbox-page';
 import { OverviewPage } from './overview/overview-page';
@@ -31,6 +34,12 @@ const NAV: { href: string; key: AdminKey }[] = [
   { href: '/webinars', key: 'admin.nav.webinars' },
   { href: '/campaigns', key: 'admin.nav.campaigns' },
   { href: '/outbox', key: 'admin.nav.outbox' },
+];
+
+/** Pages for admins only (the API refuses anyone else with 403): linked for admins only. */
+const ADMIN_NAV: { href: string; key: AdminKey }[] = [
+  { href: '/accounts', key: 'admin.nav.accounts' },
+  { href: '/audit', key: 'admin.nav.audit' },
 ];
 
 /** A place to go back to after signing in: a path of the workspace, nothing else. */
@@ -76,7 +85,7 @@ function WorkspaceHeader() {
       </div>
       <nav aria-label={t('admin.nav.label')} className="admin-nav">
         <ul>
-          {NAV.map(({ href, key }) => {
+          {[...NAV, ...(user.role === 'admin' ? ADMIN_NAV : [])].map(({ href, key }) => {
             const current = location === href || location.startsWith(`${href}/`);
             return (
               <li key={href}>
@@ -142,6 +151,12 @@ function SignedInRoutes() {
       <Route path="/outbox">
         <OutboxPage />
       </Route>
+      <Route path="/accounts">
+        <AccountsPage />
+      </Route>
+      <Route path="/audit">
+        <AuditPage />
+      </Route>
       <Route>
         <WorkspaceNotFound />
       </Route>
@@ -194,12 +209,20 @@ export function AdminWorkspace() {
   return (
     <div className="admin-workspace">
       <Texts>
-        <SessionProvider>
-          <LiveConnection>
-            <WorkspaceHeader />
-            <Gate />
-          </LiveConnection>
-        </SessionProvider>
+        <Switch>
+          {/* Reached from an invitation link, before any account can sign in: outside the gate. */}
+          <Route path="/invitation/:token">
+            {(params) => <InvitationPage key={params.token} token={params.token} />}
+          </Route>
+          <Route>
+            <SessionProvider>
+              <LiveConnection>
+                <WorkspaceHeader />
+                <Gate />
+              </LiveConnection>
+            </SessionProvider>
+          </Route>
+        </Switch>
       </Texts>
     </div>
   );

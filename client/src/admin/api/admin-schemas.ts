@@ -8,14 +8,17 @@
  */
 export * from '../../api/schemas';
 export {
+  ZAccount,
   ZAdminReport,
   ZAdminReportList,
   ZAdminWebinar,
+  ZAuditEntry,
   ZCampaign,
   ZCampaignPreview,
   ZCampaignProgress,
   ZCompilation,
   ZCreateWebinar,
+  ZInvitationCreated,
   ZMe,
   ZOutboxList,
   ZOverview,

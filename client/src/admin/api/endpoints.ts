@@ -1,18 +1,22 @@
 import type {
+  TAccount,
   TAdminReport,
   TAdminReportList,
   TAdminWebinar,
+  TAuditEntry,
   TCampaign,
   TCampaignPreview,
   TCompilation,
   TCreateCampaign,
   TCreateWebinar,
   TExportFormat,
+  TInviteAccount,
   TMe,
   TOutboxMessage,
   TOverview,
   TReportStatus,
   TThemeList,
+  TUpdateAccount,
   TUpdateWebinar,
 } from '@convene/shared';
 import type { ApiResult, Parser } from '../../api/http';
@@ -198,5 +202,31 @@ export const listOutbox = (signal?: Signal) =>
   adminRequest<TOutboxMessage[]>('/api/admin/outbox', (s) => field('messages', s.ZOutboxList.shape.messages), {
     signal,
   });
+
+export const listAccounts = (signal?: Signal) =>
+  adminRequest<TAccount[]>('/api/admin/accounts', (s) => field('accounts', s.ZAccount.array()), { signal });
+
+export type InvitationCreated = { account: TAccount; inviteUrl: string; expiresAt: string };
+
+export const inviteAccount = (body: TInviteAccount) =>
+  adminRequest<InvitationCreated>('/api/admin/accounts/invitations', (s) => s.ZInvitationCreated, {
+    method: 'POST',
+    body,
+  });
+
+export const updateAccount = (id: string, body: TUpdateAccount) =>
+  adminRequest<TAccount>(`/api/admin/accounts/${encodeURIComponent(id)}`, (s) => field('account', s.ZAccount), {
+    method: 'PATCH',
+    body,
+  });
+
+export const AUDIT_PAGE_SIZE = 100;
+
+export const listAudit = (before: string | null, signal?: Signal) =>
+  adminRequest<TAuditEntry[]>(
+    `/api/admin/audit${queryString({ limit: String(AUDIT_PAGE_SIZE), before: before ?? undefined })}`,
+    (s) => field('entries', s.ZAuditEntry.array()),
+    { signal },
+  );
 
 export type { ApiResult };
