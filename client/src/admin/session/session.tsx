@@ -1,5 +1,5 @@
 import type { TSessionUser } from '@convene/shared';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../api/http';
 import { onUnauthorized, setCsrfToken } from '../api/admin-request';
 import { getMe, login, logout } from '../api/endpoints';
@@ -26,6 +26,9 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ kind: 'checking' });
   const [attempt, setAttempt] = useState(0);
+  // While signing out, the server closes the live connection and in-flight calls answer 401:
+  // that is this sign-out, not an expired session.
+  const signingOut = useRef(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -37,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         } else if (result.error.status === 401) {
           setCsrfToken(null);
           setSession((s) =>
-            s.kind === 'signed-in'
+            s.kind === 'signed-in' && !signingOut.current
               ? { kind: 'signed-out', reason: 'expired' }
               : s.kind === 'signed-out'
                 ? s
@@ -56,7 +59,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() => {
         setCsrfToken(null);
-        setSession({ kind: 'signed-out', reason: 'expired' });
+        setSession((s) =>
+          s.kind === 'signed-out' || signingOut.current ? s : { kind: 'signed-out', reason: 'expired' },
+        );
       }),
     [],
   );
@@ -70,9 +75,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    await logout();
-    setCsrfToken(null);
-    setSession({ kind: 'signed-out', reason: 'signed-out' });
+    signingOut.current = true;
+    try {
+      await logout();
+    } finally {
+      setCsrfToken(null);
+      setSession({ kind: 'signed-out', reason: 'signed-out' });
+      signingOut.current = false;
+    }
   }, []);
 
   const recheck = useCallback(() => setAttempt((n) => n + 1), []);
