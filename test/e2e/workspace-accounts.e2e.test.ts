@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureClientBuild, launchChromium } from '../support/browser.js';
-import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { useBrowserSuite } from '../support/browser-suite.js';
+import { ADMIN } from '../support/stack.js';
 
 /*
  * An admin invites a region-scoped coordinator through the workspace in real Chromium; the
@@ -13,42 +13,9 @@ import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
 const COORDINATOR = { email: 'amina.coordinator@convene.test', password: 'a long enough passphrase' };
 
 describe('accounts and invitations in the workspace', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite({ kind: 'pglite', smtp: false, withWorker: false });
 
-  beforeAll(async () => {
-    ensureClientBuild();
-    stack = await startTestStack({ kind: 'pglite', smtp: false, withWorker: false });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
-
-  async function open(): Promise<{ page: Page; pageErrors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Paris',
-      serviceWorkers: 'block',
-    });
-    contexts.push(context);
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (message) => {
-      // A 4xx answer is logged by the browser as a failed resource: that is the API speaking.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageErrors.push(`console: ${message.text()}`);
-      }
-    });
-    return { page, pageErrors };
-  }
+  const open = () => suite.open();
 
   /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
   async function expectAccessible(page: Page, when: string) {
@@ -62,7 +29,7 @@ describe('accounts and invitations in the workspace', () => {
   }
 
   async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${stack.url}/admin`);
+    await page.goto(`${suite.stack.url}/admin`);
     const form = page.getByTestId('sign-in-form');
     await form.locator('input[name="email"]').fill(email);
     await form.locator('input[name="password"]').fill(password);
@@ -107,7 +74,7 @@ describe('accounts and invitations in the workspace', () => {
 
     // The link, opened signed out in another browser (the server's PUBLIC_URL is not this stack's).
     const invitee = await open();
-    const link = `${stack.url}${new URL(inviteUrl).pathname}`;
+    const link = `${suite.stack.url}${new URL(inviteUrl).pathname}`;
     await invitee.page.goto(link);
     const form = invitee.page.getByTestId('invitation-form');
     await form.waitFor();
@@ -132,7 +99,7 @@ describe('accounts and invitations in the workspace', () => {
     await expect(nav(invitee.page).getByRole('link', { name: 'Accounts' }).count()).resolves.toBe(0);
     await expect(nav(invitee.page).getByRole('link', { name: 'Audit log' }).count()).resolves.toBe(0);
     // Typed in by hand, the page shows the API's refusal.
-    await invitee.page.goto(`${stack.url}/admin/accounts`);
+    await invitee.page.goto(`${suite.stack.url}/admin/accounts`);
     await expect(invitee.page.getByRole('alert').textContent()).resolves.toMatch(/may not do this/i);
 
     // The link works once.

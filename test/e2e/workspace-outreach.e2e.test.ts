@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { tables } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '../factories.js';
-import { ensureClientBuild, launchChromium } from '../support/browser.js';
+import { useBrowserSuite } from '../support/browser-suite.js';
 import { insertContacts } from '../support/campaign-helpers.js';
-import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
+import { ADMIN } from '../support/stack.js';
 
 /*
  * A coordinator schedules a webinar from the workspace (the start typed in the host's zone),
@@ -15,35 +15,11 @@ import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
  */
 
 describe('outreach from the coordinator workspace in Chromium', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ensureClientBuild();
-    stack = await startTestStack({ kind: 'pglite', smtp: false });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const suite = useBrowserSuite({ kind: 'pglite', smtp: false });
 
   async function signedInPage(): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      serviceWorkers: 'block',
-    });
-    contexts.push(context);
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(`${stack.url}/admin?lang=fr`);
+    const { page, pageErrors: errors } = await suite.open({ locale: 'fr-FR' });
+    await page.goto(`${suite.stack.url}/admin?lang=fr`);
     const form = page.getByTestId('sign-in-form');
     await form.locator('input[name="email"]').fill(ADMIN.email);
     await form.locator('input[name="password"]').fill(ADMIN.password);
@@ -87,7 +63,7 @@ describe('outreach from the coordinator workspace in Chromium', () => {
     await page.getByTestId('save-webinar').click();
     await page.waitForURL((url) => /^\/admin\/webinars\/[0-9a-f-]{36}$/.test(url.pathname));
     const webinarId = new URL(page.url()).pathname.split('/').pop()!;
-    const [stored] = await stack.db.select().from(tables.webinars).where(eq(tables.webinars.id, webinarId));
+    const [stored] = await suite.stack.db.select().from(tables.webinars).where(eq(tables.webinars.id, webinarId));
     expect(stored).toMatchObject({
       hostTimeZone: 'Africa/Nairobi',
       status: 'scheduled',
@@ -99,13 +75,13 @@ describe('outreach from the coordinator workspace in Chromium', () => {
     await form.locator('input[name="time"]').fill('15:00');
     await page.getByTestId('save-webinar').click();
     await eventually(async () => {
-      const [row] = await stack.db.select().from(tables.webinars).where(eq(tables.webinars.id, webinarId));
+      const [row] = await suite.stack.db.select().from(tables.webinars).where(eq(tables.webinars.id, webinarId));
       return row?.startsAt.toISOString() === '2027-03-01T12:00:00.000Z' && row.version === 2;
     });
 
     // Invite the francophone contacts of West Africa.
-    await insertContacts(stack.db, 3, 'fr-sn', () => ({ language: 'fr', country: 'SN' }));
-    await insertContacts(stack.db, 2, 'en-ke', () => ({ language: 'en', country: 'KE' }));
+    await insertContacts(suite.stack.db, 3, 'fr-sn', () => ({ language: 'fr', country: 'SN' }));
+    await insertContacts(suite.stack.db, 2, 'en-ke', () => ({ language: 'en', country: 'KE' }));
     await page
       .getByRole('navigation', { name: 'Espace de coordination' })
       .getByRole('link', { name: 'Campagnes' })
@@ -135,11 +111,11 @@ describe('outreach from the coordinator workspace in Chromium', () => {
     expect(rows.some((r) => r.includes('en-ke-'))).toBe(false);
 
     // Cancel, in two steps.
-    await page.goto(`${stack.url}/admin/webinars/${webinarId}`);
+    await page.goto(`${suite.stack.url}/admin/webinars/${webinarId}`);
     await page.getByTestId('cancel-webinar').click();
     await page.getByTestId('confirm-cancel-webinar').click();
     await page.locator('[data-testid="webinar-status"]', { hasText: 'Annulé' }).waitFor();
-    const [cancelled] = await stack.db.select().from(tables.webinars).where(eq(tables.webinars.id, webinarId));
+    const [cancelled] = await suite.stack.db.select().from(tables.webinars).where(eq(tables.webinars.id, webinarId));
     expect(cancelled!.status).toBe('cancelled');
     expect(errors).toEqual([]);
   }, 150_000);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { eventually, reportBody } from '../factories.js';
-import { ensureClientBuild, launchChromium } from '../support/browser.js';
+import { useBrowserSuite } from '../support/browser-suite.js';
 import { signIn } from '../support/coordinator-session.js';
-import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
+import { ADMIN } from '../support/stack.js';
 
 /*
  * Reports carrying markup and script in every free-text field reach the coordinator
@@ -41,24 +41,10 @@ function xssReport(payload: string, i: number) {
 }
 
 describe('the coordinator workspace with hostile report texts', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ensureClientBuild();
-    stack = await startTestStack({ kind: 'pglite', smtp: false, withWorker: false });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const suite = useBrowserSuite({ kind: 'pglite', smtp: false, withWorker: false });
 
   async function submit(i: number) {
-    const res = await stack.request('/api/reports', { method: 'POST', json: xssReport(PAYLOADS[i]!, i) });
+    const res = await suite.stack.request('/api/reports', { method: 'POST', json: xssReport(PAYLOADS[i]!, i) });
     expect(res.status).toBe(201);
   }
 
@@ -97,29 +83,14 @@ describe('the coordinator workspace with hostile report texts', () => {
     // Half arrive before the coordinator opens the workspace.
     for (let i = 0; i < 4; i++) await submit(i);
 
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Africa/Lagos',
-      serviceWorkers: 'block',
-    });
-    contexts.push(context);
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
+    const { page, pageErrors: errors } = await suite.open({ timezoneId: 'Africa/Lagos' });
     const dialogs: string[] = [];
-    const errors: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    page.on('pageerror', (err) => errors.push(err.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        errors.push(`console: ${message.text()}`);
-      }
-    });
 
-    const response = await page.goto(`${stack.url}/admin`);
+    const response = await page.goto(`${suite.stack.url}/admin`);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toMatch(/(^|;)\s*script-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -152,7 +123,7 @@ describe('the coordinator workspace with hostile report texts', () => {
       .getByTestId('report-row')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-report-id')));
     for (const id of ids) {
-      await page.goto(`${stack.url}/admin/reports/${id}`);
+      await page.goto(`${suite.stack.url}/admin/reports/${id}`);
       const detail = page.getByTestId('report-detail');
       await detail.waitFor();
       const barriers = (await page.getByTestId('report-barriers').textContent()) ?? '';
@@ -166,16 +137,16 @@ describe('the coordinator workspace with hostile report texts', () => {
     }
 
     // Included, then compiled: attribution and texts in the brief are text as well.
-    const session = await signIn(stack);
+    const session = await signIn(suite.stack);
     for (const id of ids) {
-      const res = await stack.request(`/api/admin/reports/${id}`, {
+      const res = await suite.stack.request(`/api/admin/reports/${id}`, {
         method: 'PATCH',
         headers: session.headers,
         json: { status: 'included' },
       });
       expect(res.status).toBe(200);
     }
-    await page.goto(`${stack.url}/admin/compile/${THEME}`);
+    await page.goto(`${suite.stack.url}/admin/compile/${THEME}`);
     await eventually(async () => (await page.getByTestId('compiled-report').count()) === PAYLOADS.length, 15_000);
     await expectVisibleAsText(page, PAYLOADS, 'compile');
     await expectVisibleAsText(page, ['javascript:alert(1)'], 'compile (source)');

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually, reportBody } from '../factories.js';
-import { ensureClientBuild, launchChromium } from '../support/browser.js';
-import { ADMIN, startTestStack, type TestStack } from '../support/stack.js';
+import { useBrowserSuite } from '../support/browser-suite.js';
+import { ADMIN, type TestStack } from '../support/stack.js';
 
 /*
  * A coordinator works through the workspace in real Chromium: signs in, watches a report
@@ -34,44 +34,9 @@ async function deleteSessions(stack: TestStack): Promise<void> {
 const unescapeMarkdown = (text: string) => text.replace(/\\(.)/g, '$1');
 
 describe('the coordinator workspace in Chromium', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite({ kind: 'pglite', smtp: false, withWorker: false });
 
-  beforeAll(async () => {
-    ensureClientBuild();
-    stack = await startTestStack({ kind: 'pglite', smtp: false, withWorker: false });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
-
-  async function open(): Promise<{ page: Page; pageErrors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Paris',
-      serviceWorkers: 'block',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (message) => {
-      // A 401 or 400 answer is logged by the browser as a failed resource: that is the API
-      // speaking, not a script error.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageErrors.push(`console: ${message.text()}`);
-      }
-    });
-    return { page, pageErrors };
-  }
+  const open = () => suite.open({ acceptDownloads: true });
 
   /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
   async function expectAccessible(page: Page, when: string) {
@@ -99,7 +64,7 @@ describe('the coordinator workspace in Chromium', () => {
 
   it('sends a signed-out visitor to the sign-in form, and shows field errors in words', async () => {
     const { page, pageErrors } = await open();
-    await page.goto(`${stack.url}/admin/reports`);
+    await page.goto(`${suite.stack.url}/admin/reports`);
     const form = page.getByTestId('sign-in-form');
     await form.waitFor();
     // Back at /admin, remembering where the coordinator was going.
@@ -126,7 +91,7 @@ describe('the coordinator workspace in Chromium', () => {
 
   it('shows a new report live, then redacts, includes and compiles it into a Markdown brief without the personal detail', async () => {
     const { page, pageErrors } = await open();
-    await page.goto(`${stack.url}/admin`);
+    await page.goto(`${suite.stack.url}/admin`);
     const form = page.getByTestId('sign-in-form');
     await form.locator('input[name="email"]').fill(ADMIN.email);
     await form.locator('input[name="password"]').fill(ADMIN.password);
@@ -140,7 +105,7 @@ describe('the coordinator workspace in Chromium', () => {
     // Anything that reloads the page would lose this.
     await page.evaluate('window.__stillHere = true');
 
-    const res = await stack.request('/api/reports', {
+    const res = await suite.stack.request('/api/reports', {
       method: 'POST',
       json: reportBody({
         region: REGION,
@@ -258,7 +223,7 @@ describe('the coordinator workspace in Chromium', () => {
 
   it('catches up after the live connection drops: a report sent meanwhile appears once it is back', async () => {
     const { page, pageErrors } = await open();
-    await page.goto(`${stack.url}/admin`);
+    await page.goto(`${suite.stack.url}/admin`);
     const form = page.getByTestId('sign-in-form');
     await form.locator('input[name="email"]').fill(ADMIN.email);
     await form.locator('input[name="password"]').fill(ADMIN.password);
@@ -270,10 +235,10 @@ describe('the coordinator workspace in Chromium', () => {
 
     // The network drops: the server loses the connection and the browser cannot reconnect yet.
     await page.route('**/socket.io/**', (route) => route.abort());
-    for (const socket of stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    for (const socket of suite.stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
     await page.locator('[data-testid="live-status"][data-state="disconnected"]').waitFor();
 
-    const res = await stack.request('/api/reports', {
+    const res = await suite.stack.request('/api/reports', {
       method: 'POST',
       json: reportBody({
         region: 'asia',
@@ -306,14 +271,14 @@ describe('the coordinator workspace in Chromium', () => {
     };
     const nav = (name: string) => page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name });
 
-    await page.goto(`${stack.url}/admin`);
+    await page.goto(`${suite.stack.url}/admin`);
     await signIn();
     await page.waitForURL((url) => url.pathname === '/admin/overview');
     await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
 
     // The session times out in the store (the live connection stays up): the next API call
     // answers 401 and the workspace asks to sign in again, remembering the page.
-    await deleteSessions(stack);
+    await deleteSessions(suite.stack);
     await nav('Reports').click();
     await page.getByTestId('sign-in-form').waitFor();
     await until(() => page.locator('.admin-sign-in [role="status"]').textContent(), /session has ended/i);
@@ -324,7 +289,7 @@ describe('the coordinator workspace in Chromium', () => {
 
     // Signed out from another tab: the server closes the live connection, the workspace notices.
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const out = await stack.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
+    const out = await suite.stack.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
     expect(out.status).toBe(204);
     await page.getByTestId('sign-in-form').waitFor();
 
