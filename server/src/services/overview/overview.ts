@@ -17,7 +17,7 @@ export async function overview(db: Db, viewer: Coordinator, now = new Date()): P
   const r = tables.reports;
   const since = new Date(Math.floor(now.getTime() / DAY) * DAY - 29 * DAY);
 
-  const [webinars, registrationCounts, themes, coverageRows, recentRows, dayRows] = await Promise.all([
+  const [webinars, registrationCounts, themes, coverageRows, recentRows, dayRows, [totalReports]] = await Promise.all([
     db.select().from(tables.webinars).where(ne(tables.webinars.status, 'draft')).orderBy(asc(tables.webinars.startsAt)),
     db
       .select({
@@ -42,6 +42,7 @@ export async function overview(db: Db, viewer: Coordinator, now = new Date()): P
       .from(r)
       .where(and(scope, gte(r.createdAt, since)))
       .groupBy(sql`1`),
+    db.select({ n: count() }).from(r).where(scope),
   ]);
 
   const perWebinar = new Map<string, { confirmed: number; waitlisted: number; byLanguage: Record<string, number> }>();
@@ -63,7 +64,6 @@ export async function overview(db: Db, viewer: Coordinator, now = new Date()): P
     recentRows.map((row) => row.id),
   );
   const perDay = new Map(dayRows.map((d) => [d.day, d.n]));
-  const [totalReports] = await db.select({ n: count() }).from(r).where(scope);
 
   return {
     registrations: webinars.map((w) => {
