@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { zodWithoutJsonSchema } from './build/zod-without-json-schema.ts';
 
 /** Modules of the coordinator workspace (its code and its texts). */
-const WORKSPACE = /[\\/](?:client[\\/]src[\\/]admin|shared[\\/]src[\\/]i18n[\\/]admin)[\\/]/;
+const WORKSPACE = /[\\/](?:client[\\/]src[\\/]workspace|shared[\\/]src[\\/]i18n[\\/]admin)[\\/]/;
 
 export default defineConfig({
   plugins: [

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
-import { setupI18n } from './i18n/setup';
-import { preloadPage } from './pages/page-loaders';
-import './styles.css';
+import { App } from './public/app';
+import { setupI18n } from './common/i18n/setup';
+import { preloadPage } from './public/pages/page-loaders';
+import './public/styles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -16,6 +16,7 @@ import type { TRegion } from '../geo/regions.js';
 import type { TLanguage } from '../schemas/common.js';
 
 type LocalizedText = Partial<Record<TLanguage, string>>;
+export type ThemeSubtopic = { slug: string; name: LocalizedText };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -26,6 +27,14 @@ export const themes = pgTable('themes', {
   position: integer('position').notNull().default(0),
   name: jsonb('name').$type<LocalizedText>().notNull(),
   description: jsonb('description').$type<LocalizedText>().notNull(),
+  /** Inactive themes are hidden from the form and new webinars; reports keep them. */
+  active: boolean('active').notNull().default(true),
+  /** Whether the input form offers it (the orientation is not a report theme). */
+  takesReports: boolean('takes_reports').notNull().default(true),
+  /** Sub-topics offered under the theme, edited by admins. Null until seeded. */
+  subtopics: jsonb('subtopics').$type<ThemeSubtopic[]>(),
+  /** Suggestion keywords per language, edited by admins. Null until seeded. */
+  keywords: jsonb('keywords').$type<Partial<Record<TLanguage, string[]>>>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -90,6 +99,14 @@ export const registrations = pgTable(
     /** When the registrant got a place (at registration or promotion); kept after a cancellation. */
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /**
+     * 1, then +1 each time a cancelled registrant registers again: part of the dedupe keys of
+     * the mails of that round, so a second confirmation can be planned without a duplicate.
+     */
+    round: integer('round').notNull().default(1),
+    /** Set when the registrant attended (imported attendance report or ticked by hand). */
+    attendedAt: timestamp('attended_at', { withTimezone: true }),
+    attendanceSource: text('attendance_source', { enum: ['import', 'manual'] }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -107,6 +124,10 @@ export const coordinatorAccounts = pgTable('coordinator_accounts', {
   regionScope: jsonb('region_scope').$type<string[]>(),
   themeScope: jsonb('theme_scope').$type<string[]>(),
   active: boolean('active').notNull().default(true),
+  /** The language of the account's mails (invitation, password reset). */
+  language: text('language').$type<TLanguage>().notNull().default('en'),
+  /** Sessions signed in before this instant are void (set by a password reset or change). */
+  sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -180,7 +201,12 @@ export const NOTIFICATION_KINDS = [
   'cancellation',
   'waitlist_promotion',
   'follow_up',
+  'follow_up_absentee',
+  'account_invitation',
+  'password_reset',
 ] as const;
+/** Kinds addressed to a coordinator account rather than a webinar's participant. */
+export const ACCOUNT_NOTIFICATION_KINDS = ['account_invitation', 'password_reset'] as const;
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 
 /** The outbox: one row per email that must go out. */
@@ -189,13 +215,18 @@ export const notifications = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
-    webinarId: uuid('webinar_id')
-      .notNull()
-      .references(() => webinars.id, { onDelete: 'cascade' }),
+    /** Null for account mails (invitation, password reset). */
+    webinarId: uuid('webinar_id').references(() => webinars.id, { onDelete: 'cascade' }),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
-    /** The webinar version the mail was planned for; a mismatch at send time skips it. */
+    /** Account mails: the account, and the invitation or reset whose link the mail carries. */
+    accountId: uuid('account_id').references(() => coordinatorAccounts.id, { onDelete: 'cascade' }),
+    accountInvitationId: uuid('account_invitation_id').references(() => accountInvitations.id, {
+      onDelete: 'cascade',
+    }),
+    passwordResetId: uuid('password_reset_id').references(() => passwordResets.id, { onDelete: 'cascade' }),
+    /** The webinar version the mail was planned for; a mismatch at send time skips it (0 for account mails). */
     webinarVersion: integer('webinar_version').notNull(),
     offsetMinutes: integer('offset_minutes'),
     /** (target, kind, webinar, version/offset): makes "send twice" impossible to enqueue. */
@@ -215,6 +246,10 @@ export const notifications = pgTable(
     index('notifications_registration_idx').on(t.registrationId),
     index('notifications_campaign_idx').on(t.campaignId, t.status),
     check('notifications_attempts_nonneg', sql`${t.attempts} >= 0`),
+    check(
+      'notifications_target',
+      sql`(${t.kind} IN ('account_invitation', 'password_reset')) = (${t.accountId} IS NOT NULL AND ${t.webinarId} IS NULL)`,
+    ),
   ],
 );
 
@@ -365,6 +400,32 @@ export const accountInvitations = pgTable('account_invitations', {
   tokenHash: text('token_hash').notNull().unique(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
+  /** Set when an admin revokes it or sends a new one in its place. */
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /**
+   * The token itself, kept only until the worker has mailed the link, then erased in the same
+   * statement that marks the mail sent: afterwards only its hash remains.
+   */
+  mailToken: text('mail_token'),
   createdBy: uuid('created_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+/** "Forgot password": a single-use, short-lived link mailed to the account's address. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => coordinatorAccounts.id, { onDelete: 'cascade' }),
+    /** sha256 of the token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** As for invitations: erased once the mail has gone. */
+    mailToken: text('mail_token'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_resets_account_idx').on(t.accountId)],
+);

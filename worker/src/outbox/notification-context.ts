@@ -19,6 +19,8 @@ export async function loadNotificationContext(
   db: Db,
   notification: NotificationRow,
 ): Promise<NotificationContext | null> {
+  // Account mails have no webinar; they are loaded elsewhere.
+  if (!notification.webinarId) return null;
   const [row] = await db
     .select({ webinar: tables.webinars, registration: tables.registrations, contact: tables.contacts })
     .from(tables.webinars)

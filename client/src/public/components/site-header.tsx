@@ -1,0 +1,37 @@
+import { useTranslation } from '../../common/i18n/use-translation';
+import { Link, useRoute } from 'wouter';
+import { LanguageSelect } from './language-select';
+import { TimeZoneSelect } from './time-zone-select';
+
+/** Brand, navigation and the two reader preferences (language, time zone). */
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const [onList] = useRoute('/');
+  const [onReport] = useRoute('/report');
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <div className="brand">
+          <div className="brand-line">
+            <Link href="/" className="brand-name">
+              {t('app.name')}
+            </Link>
+            <nav aria-label={t('nav.webinars')} className="site-nav">
+              <Link href="/" aria-current={onList ? 'page' : undefined}>
+                {t('nav.webinars')}
+              </Link>
+              <Link href="/report" aria-current={onReport ? 'page' : undefined}>
+                {t('report.nav')}
+              </Link>
+            </nav>
+          </div>
+          <p className="brand-tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="preferences">
+          <LanguageSelect />
+          <TimeZoneSelect />
+        </div>
+      </div>
+    </header>
+  );
+}
