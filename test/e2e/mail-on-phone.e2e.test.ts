@@ -16,6 +16,8 @@ const PHONE = { width: 390, height: 844 };
 const SCALE = 2;
 const LONG_JOIN_URL = `https://meet.example.org/j/86753090124?pwd=${'Zq8xVb3N'.repeat(8)}&uname=participant`;
 
+type Layout = { scrollWidth: number; dir: string; links: { left: number; right: number; dir: string }[] };
+
 /** The pixel width of a PNG (its IHDR chunk). */
 const pngWidth = (png: Buffer) => png.readUInt32BE(16);
 
@@ -55,14 +57,15 @@ describe('an Arabic mail on a 390 px phone', () => {
       const page = await context.newPage();
       // A mail client shows the HTML part with no network: nothing here loads anything.
       await page.setContent(html, { waitUntil: 'load' });
-      const layout = await page.evaluate(() => ({
+      // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+      const layout = (await page.evaluate(`(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         dir: document.documentElement.dir,
         links: [...document.querySelectorAll('a')].map((a) => {
           const box = a.getBoundingClientRect();
           return { left: box.left, right: box.right, dir: getComputedStyle(a).direction };
         }),
-      }));
+      }))()`)) as Layout;
       expect(layout.dir).toBe('rtl');
       expect(layout.scrollWidth).toBeLessThanOrEqual(PHONE.width);
       expect(layout.links.length).toBeGreaterThanOrEqual(2);
