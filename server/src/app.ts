@@ -12,6 +12,7 @@ import { csrfProtection } from './middlewares/csrf.js';
 import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
 import { ipPseudonym } from './middlewares/ip-pseudonym.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
+import { isQuietRequest } from './middlewares/quiet-requests.js';
 import { requireAdmin, requireCoordinator } from './middlewares/require-role.js';
 import { adminAccountsRouter } from './routes/admin-accounts/admin-accounts.js';
 import { adminAuditRouter } from './routes/admin-audit/admin-audit.js';
@@ -85,7 +86,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => isQuietRequest(req.url ?? '') },
     }),
   );
 

@@ -1,4 +1,4 @@
-import { createLogger, installShutdown, loggableError } from '@convene/shared/node';
+import { createProcessLogger, installShutdown, loggableError } from '@convene/shared/node';
 import { loadWorkerEnv } from '@convene/worker';
 import { loadServerEnv } from './env.js';
 import { startServer, StartupError } from './start-server.js';
@@ -16,7 +16,7 @@ if (apiOnly && !env.DATABASE_URL) {
 }
 
 const workerEnv = apiOnly ? null : loadWorkerEnv();
-const logger = createLogger('convene', env.LOG_LEVEL);
+const logger = createProcessLogger('convene', env);
 
 try {
   const running = await startServer({ env, workerEnv, logger });

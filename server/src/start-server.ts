@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@convene/shared/db';
 import {
   checkEvictionPolicy,
-  createLogger,
+  createProcessLogger,
   createRedis,
   redisUnreachableMessage,
   waitForRedis,
@@ -18,7 +18,7 @@ import { startRealtime, type Realtime } from './realtime/realtime-server.js';
 import type { AppContext } from './context.js';
 import type { ServerEnv } from './env.js';
 import { MailQueue } from './queues/mail-queue.js';
-import { ensureFirstAdmin } from './services/auth/ensure-first-admin.js';
+import { ensureFirstAdmin, firstRunBanner, type GeneratedAdmin } from './services/auth/ensure-first-admin.js';
 import { loadOrCreateSessionSecret } from './services/auth/session-secret.js';
 import { seedDatabase } from './services/seed/seed-database.js';
 
@@ -49,11 +49,20 @@ export type RunningServer = {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
-  const logger = options.logger ?? createLogger('convene', env.LOG_LEVEL);
+  const logger = options.logger ?? createProcessLogger('convene', env);
   const cleanups: (() => Promise<unknown>)[] = [];
   // Reverse start order; each step is bounded so a dead Redis cannot stall the shutdown.
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await withTimeout(cleanup(), 5000).catch(() => undefined);
+  };
+
+  // Held until the server listens, so the banner can name the sign-in URL; printed once.
+  let generatedAdmin: GeneratedAdmin | null = null;
+  const printBanner = (base: string) => {
+    if (!generatedAdmin) return;
+    const print = options.print ?? ((text: string) => process.stdout.write(text));
+    print(firstRunBanner(generatedAdmin, `${base.replace(/\/$/, '')}/admin`));
+    generatedAdmin = null;
   };
 
   try {
@@ -68,11 +77,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     cleanups.push(() => database.close());
     await seedDatabase(database.db, { demo: env.SEED_DEMO });
-    await ensureFirstAdmin(database.db, logger, {
+    generatedAdmin = await ensureFirstAdmin(database.db, logger, {
       adminEmail: env.ADMIN_EMAIL,
       adminPassword: env.ADMIN_PASSWORD,
       allowGenerated: database.kind === 'pglite' && env.NODE_ENV !== 'production',
-      print: options.print ?? ((text) => process.stdout.write(text)),
     });
 
     const sessionClient = createClient({ url: env.REDIS_URL, disableOfflineQueue: true }) as RedisClientType;
@@ -130,8 +138,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     logger.info({ url, database: database.kind, workers: Boolean(workers) }, 'Convene is up');
+    // The address people reach: PUBLIC_URL when it was set, else where this server listens
+    // (PORT=0 picks a port only known now).
+    printBanner(env.PUBLIC_URL === `http://localhost:${env.PORT}` ? url : env.PUBLIC_URL);
     return { url, ctx, server, realtime, workers, close: closeAll };
   } catch (err) {
+    // The account exists now: a start that fails later must not lose its only password.
+    printBanner(env.PUBLIC_URL);
     await closeAll();
     throw err;
   }

@@ -118,15 +118,15 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
       expect(result.excluded).toEqual({ unsubscribed: 1, undeliverable: 1 });
       expect(result.languages.map((l) => [l.language, l.count, l.subject])).toEqual([
         ['en', 2, 'Invitation: Regular pathways and decent work'],
-        ['fr', 2, 'Invitation : Voies régulières et travail décent'],
+        ['fr', 2, 'Invitation\u00a0: Voies régulières et travail décent'],
         ['es', 2, 'Invitación: Vías regulares y trabajo decente'],
         ['ar', 1, 'دعوة: المسارات النظامية والعمل اللائق'],
       ]);
       const byLanguage = Object.fromEntries(result.languages.map((l) => [l.language, l]));
       expect(byLanguage.fr?.text).toContain(
-        'La coalition vous invite au webinaire « Voies régulières et travail décent ».',
+        'La coalition vous invite au webinaire «\u00a0Voies régulières et travail décent\u00a0».',
       );
-      expect(byLanguage.es?.text).toContain('Para no recibir más invitaciones: http://convene.test/unsubscribe/');
+      expect(byLanguage.es?.text).toContain('Para no recibir más invitaciones:\nhttp://convene.test/unsubscribe/');
       expect(byLanguage.ar?.html).toContain('<html lang="ar" dir="rtl">');
       expect(byLanguage.en?.html).toContain('<html lang="en" dir="ltr">');
 
@@ -296,7 +296,7 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
       expect(dina.mail.text).toContain('(Asia/Amman, المنطقة الزمنية الرئيسية في الأردن)');
       expect(dina.mail.html).toContain('dir="rtl"');
       const eve = byAddress.get('eve@example.org')!;
-      expect(eve.mail.subject).toBe('Invitation : Voies régulières et travail décent');
+      expect(eve.mail.subject).toBe('Invitation\u00a0: Voies régulières et travail décent');
       expect(eve.mail.text).toMatch(/Quand \(votre heure\) : vendredi 15 mars 2030 à 16:00 .*\(Europe\/Paris\)/);
 
       for (const [address, { mail, raw }] of byAddress) {

@@ -33,7 +33,7 @@ describe.each(databaseKinds())('local outbox without SMTP_URL (%s)', (kind) => {
       }
     });
     const mail = await simpleParser(readFileSync(path.join(dir, file)));
-    expect(mail.subject).toBe('Inscription confirmée : Voies régulières et travail décent');
+    expect(mail.subject).toBe('Inscription confirmée\u00a0: Voies régulières et travail décent');
     // 09:00 UTC is 11:00 in Paris in June (CEST).
     expect(mail.text).toMatch(/11:00 .*\(Europe\/Paris\)/);
     const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;

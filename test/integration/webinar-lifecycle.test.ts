@@ -96,7 +96,7 @@ describe.each(databaseKinds())('reminders, reschedule, cancellation, waitlist, f
     const notices = mails.slice(3);
     expect(notices.map(recipientOf).sort()).toEqual(['a@example.org', 'b@example.org', 'c@example.org']);
     const french = notices.find((m) => recipientOf(m) === 'a@example.org')!;
-    expect(french.subject).toBe('Nouvel horaire : Voies régulières et travail décent');
+    expect(french.subject).toBe('Nouvel horaire\u00a0: Voies régulières et travail décent');
     for (const mail of notices.filter((m) => recipientOf(m) !== 'c@example.org')) {
       const ics = calendarOf(mail)!;
       expect(ics.event.start.toISOString()).toBe(newStart.toISOString());
@@ -157,7 +157,7 @@ describe.each(databaseKinds())('reminders, reschedule, cancellation, waitlist, f
     await settle(stack.sink!.messages);
     expect(stack.sink!.messages).toHaveLength(2);
     const arabic = stack.sink!.messages.find((m) => recipientOf(m) === 'x@example.org')!;
-    expect(arabic.subject).toBe('أُلغيت: المسارات النظامية والعمل اللائق');
+    expect(arabic.subject).toBe('أُلغيت الندوة: المسارات النظامية والعمل اللائق');
     const ics = calendarOf(arabic)!;
     expect(ics.text).toContain('METHOD:CANCEL');
     expect(ics.text).toContain('STATUS:CANCELLED');

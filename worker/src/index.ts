@@ -5,3 +5,6 @@ export { handleReconcileOutbox } from './jobs/reconcile-outbox.handler.js';
 export type { WorkerDeps } from './jobs/worker-deps.js';
 export { createMailTransport } from './mail/transport.js';
 export { renderInvitationFor } from './mail/templates/invitation.js';
+export { rendererFor, renderedKinds } from './mail/templates/index.js';
+export { htmlLink, textUrl, MAIL_LINK_STYLE } from './mail/links.js';
+export type { NotificationContext } from './outbox/notification-context.js';

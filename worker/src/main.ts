@@ -1,6 +1,6 @@
 import { openDatabase } from '@convene/shared/db';
 import {
-  createLogger,
+  createProcessLogger,
   createRedis,
   installShutdown,
   redisUnreachableMessage,
@@ -11,7 +11,7 @@ import { startWorkers, workerOptionsFromEnv } from './start-workers.js';
 
 // A separate worker process (production topology). Needs PostgreSQL: PGlite is single-process.
 const env = loadWorkerEnv();
-const logger = createLogger('convene-worker', env.LOG_LEVEL);
+const logger = createProcessLogger('convene-worker', env);
 
 if (!env.DATABASE_URL) {
   process.stderr.write(

@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 /*
  * Logs carry ids, never personal data or report text. The redaction below is a safety net
@@ -28,6 +29,36 @@ export type { Logger };
 /** The structured logger of a process. */
 export function createLogger(name: string, level: string, destination?: NodeJS.WritableStream): Logger {
   return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } }, destination ?? process.stdout);
+}
+
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * JSON lines, unless a developer reads them at a terminal: production, CI, containers and
+ * tests (which parse the lines) all write to a pipe or a file, and keep JSON.
+ */
+export function logFormatFor(nodeEnv: string, stdoutIsTerminal: boolean): LogFormat {
+  return nodeEnv === 'development' && stdoutIsTerminal ? 'pretty' : 'json';
+}
+
+/** Human-readable lines for a terminal: time, level, message, then the fields (still redacted). */
+export function prettyStream(destination: NodeJS.WritableStream = process.stdout, colorize = true) {
+  return PinoPretty({
+    destination,
+    colorize,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    // Written on the main thread, so lines keep their order with what the process prints itself.
+    sync: true,
+  });
+}
+
+/** The logger of a running process: JSON, or pretty output for a developer at a terminal. */
+export function createProcessLogger(name: string, env: { NODE_ENV: string; LOG_LEVEL: string }): Logger {
+  const terminal = Boolean(process.stdout.isTTY);
+  return logFormatFor(env.NODE_ENV, terminal) === 'pretty'
+    ? createLogger(name, env.LOG_LEVEL, prettyStream())
+    : createLogger(name, env.LOG_LEVEL);
 }
 
 const EMAIL = /[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+/g;

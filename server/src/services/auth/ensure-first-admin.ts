@@ -9,16 +9,21 @@ export type FirstAdminOptions = {
   adminPassword?: string;
   /** Embedded mode may invent a password; production must be told one. */
   allowGenerated: boolean;
-  /** Where the one-time generated password is printed (not the log). */
-  print: (text: string) => void;
 };
+
+/** Credentials invented at first run, to be shown once (never logged). */
+export type GeneratedAdmin = { email: string; password: string };
 
 /**
  * Makes sure an admin can sign in. ADMIN_EMAIL/ADMIN_PASSWORD create that account if it is
  * missing; with neither set and no account at all, embedded mode generates a password and
- * prints it once.
+ * returns it, for the caller to show once (see firstRunBanner).
  */
-export async function ensureFirstAdmin(db: Db, logger: Logger, options: FirstAdminOptions): Promise<void> {
+export async function ensureFirstAdmin(
+  db: Db,
+  logger: Logger,
+  options: FirstAdminOptions,
+): Promise<GeneratedAdmin | null> {
   const accounts = tables.coordinatorAccounts;
   if (options.adminEmail && options.adminPassword) {
     const [existing] = await db
@@ -29,19 +34,24 @@ export async function ensureFirstAdmin(db: Db, logger: Logger, options: FirstAdm
       const { id } = await createAccount(db, options.adminEmail, options.adminPassword, 'admin');
       logger.info({ accountId: id }, 'admin account created from ADMIN_EMAIL');
     }
-    return;
+    return null;
   }
   const [row] = await db.select({ n: count() }).from(accounts);
-  if ((row?.n ?? 0) > 0) return;
+  if ((row?.n ?? 0) > 0) return null;
   if (!options.allowGenerated) {
     logger.warn('no coordinator account exists: create one with "npm run cli -- create-admin --email … --password …"');
-    return;
+    return null;
   }
   const email = 'admin@localhost';
   const password = randomBytes(18).toString('base64url');
   await createAccount(db, email, password, 'admin');
-  options.print(
-    `\n  First admin account created (shown once):\n    email:    ${email}\n    password: ${password}\n` +
-      `  Sign in and change it, or set ADMIN_EMAIL and ADMIN_PASSWORD.\n\n`,
+  return { email, password };
+}
+
+/** The first-run message: where to sign in, and the generated credentials (printed once, not logged). */
+export function firstRunBanner(admin: GeneratedAdmin, workspaceUrl: string): string {
+  return (
+    `\n  First admin account created (shown once):\n    email:    ${admin.email}\n    password: ${admin.password}\n` +
+    `  Sign in at ${workspaceUrl} and change it, or set ADMIN_EMAIL and ADMIN_PASSWORD.\n\n`
   );
 }

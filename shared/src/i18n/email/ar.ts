@@ -10,7 +10,7 @@ export const arEmail: EmailCatalog = {
     waitlisted: 'ندوة «{{title}}» مكتملة، لذا أنت في قائمة الانتظار. سنراسلك إذا توفّر مكان.',
   },
   reminder: {
-    subject: 'تذكير: {{title}} تبدأ {{relative}}',
+    subject: 'تذكير: ندوة «{{title}}» تبدأ {{relative}}',
     intro: 'ندوة «{{title}}» تبدأ {{relative}}.',
   },
   reschedule: {
@@ -18,7 +18,7 @@ export const arEmail: EmailCatalog = {
     intro: 'تغيّر موعد ندوة «{{title}}». يبقى تسجيلك سارياً، والدعوة المرفقة تحدّث تقويمك.',
   },
   cancellation: {
-    subjectWebinar: 'أُلغيت: {{title}}',
+    subjectWebinar: 'أُلغيت الندوة: {{title}}',
     webinar: 'نأسف لإبلاغك بأن ندوة «{{title}}» قد أُلغيت.',
     subjectRegistration: 'أُلغي التسجيل: {{title}}',
     registration: 'أُلغي تسجيلك في «{{title}}». يمكنك التسجيل مجدداً ما دامت هناك أماكن متاحة.',

@@ -24,3 +24,8 @@ const RENDERERS: Partial<Record<NotificationContext['notification']['kind'], Ren
 export function rendererFor(kind: NotificationContext['notification']['kind']): Renderer | undefined {
   return RENDERERS[kind];
 }
+
+/** The notification kinds that have a renderer: every mail the worker can send. */
+export function renderedKinds(): NotificationContext['notification']['kind'][] {
+  return Object.keys(RENDERERS) as NotificationContext['notification']['kind'][];
+}

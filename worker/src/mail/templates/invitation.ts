@@ -53,7 +53,7 @@ export function renderInvitationFor(webinar: WebinarRow, contact: ContactRow, se
   return {
     to: { name: contact.name, address: contact.email },
     subject: t('email.invitation.subject', { title }),
-    text: renderText(blocks),
+    text: renderText(lang, blocks),
     html: renderHtml(lang, blocks),
     language: lang,
     headers: {

@@ -88,7 +88,7 @@ export function compose(m: RegistrantMail, subject: string, blocks: MailBlock[])
   return {
     to: { name: m.registration.name, address: m.registration.email },
     subject,
-    text: renderText(all),
+    text: renderText(m.lang, all),
     html: renderHtml(m.lang, all),
     language: m.lang,
   };
