@@ -65,3 +65,16 @@ export type TCompilation = z.infer<typeof ZCompilation>;
 export const EXPORT_FORMATS = ['md', 'docx', 'csv', 'json'] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
+
+/** One frozen compilation in the list of a theme's snapshots (GET /api/admin/compilations). */
+export const ZCompilationSummary = z.object({
+  id: ZUuid,
+  themeSlug: ZSlug,
+  number: z.number().int().positive(),
+  frozenAt: ZInstant,
+  /** Who froze it (the coordinator's email); null once that account is gone. */
+  frozenBy: z.string().nullable(),
+  /** How many reports it holds. */
+  reports: z.number().int(),
+});
+export type TCompilationSummary = z.infer<typeof ZCompilationSummary>;
