@@ -72,6 +72,8 @@ export const ZAdminReportList = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Matching reports per country code, over every page; a report counts under each of its countries. */
+  byCountry: z.record(z.string(), z.number().int()),
 });
 export type TAdminReportList = z.infer<typeof ZAdminReportList>;
 

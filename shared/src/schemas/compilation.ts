@@ -22,21 +22,40 @@ export const ZCompiledReport = z.object({
 });
 export type TCompiledReport = z.infer<typeof ZCompiledReport>;
 
+/**
+ * A report about several countries is given in full under its first country only; each of
+ * its other countries lists it as a cross-reference to that one.
+ */
+export const ZCompiledCrossReference = z.object({
+  reportId: ZUuid,
+  /** The country under which the report is given in full (its first). */
+  country: z.string(),
+});
+export type TCompiledCrossReference = z.infer<typeof ZCompiledCrossReference>;
+
 /** Reports of one country, within a region. */
 export const ZCompiledCountry = z.object({
   country: z.string(),
+  /** The reports whose first country this is, in full. */
   reports: z.array(ZCompiledReport),
+  /**
+   * Reports also about this country, given in full under another. Absent when there are none,
+   * so a compilation frozen before cross-references existed exports the same bytes as ever.
+   */
+  seeAlso: z.array(ZCompiledCrossReference).optional(),
 });
+export type TCompiledCountry = z.infer<typeof ZCompiledCountry>;
 
 export const ZCompiledRegion = z.object({
   region: ZRegion,
+  /** Reports in the region, each once however many of its countries it names. */
   count: z.number().int(),
   countries: z.array(ZCompiledCountry),
 });
 
 /**
  * A theme's included reports, grouped by region then country (a report about several
- * countries appears under its first). Live until frozen; a frozen one is numbered and never
+ * countries appears in full under its first, as a cross-reference under the others). Live until frozen; a frozen one is numbered and never
  * changes, so its exports are the same files every time.
  */
 export const ZCompilation = z.object({
@@ -52,7 +71,9 @@ export const ZCompilation = z.object({
   compiledAt: ZInstant,
   counts: z.object({
     total: z.number().int(),
+    /** Each report once, in its region. */
     byRegion: z.record(z.string(), z.number().int()),
+    /** Each report once under every country it names. */
     byCountry: z.record(z.string(), z.number().int()),
     /** Included reports left out because the reporter allowed coordinators only. */
     withheld: z.number().int(),
@@ -65,3 +86,16 @@ export type TCompilation = z.infer<typeof ZCompilation>;
 export const EXPORT_FORMATS = ['md', 'docx', 'csv', 'json'] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
+
+/** One frozen compilation in the list of a theme's snapshots (GET /api/admin/compilations). */
+export const ZCompilationSummary = z.object({
+  id: ZUuid,
+  themeSlug: ZSlug,
+  number: z.number().int().positive(),
+  frozenAt: ZInstant,
+  /** Who froze it (the coordinator's email); null once that account is gone. */
+  frozenBy: z.string().nullable(),
+  /** How many reports it holds. */
+  reports: z.number().int(),
+});
+export type TCompilationSummary = z.infer<typeof ZCompilationSummary>;

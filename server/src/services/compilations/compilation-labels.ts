@@ -1,4 +1,11 @@
-import { catalogs, REGIONS, type TAffectedGroup, type TCompilation, type TCompiledReport } from '@convene/shared';
+import {
+  catalogs,
+  REGIONS,
+  type TAffectedGroup,
+  type TCompilation,
+  type TCompiledCrossReference,
+  type TCompiledReport,
+} from '@convene/shared';
 
 /**
  * The English words a brief uses for codes. Briefs are written in English, the working
@@ -94,6 +101,27 @@ export function regionCounts(c: TCompilation): Array<{ region: string; count: nu
 /** Every report once, in the brief's order: region, then country, then as compiled. */
 export function* compiledReports(c: TCompilation): Generator<TCompiledReport> {
   for (const region of c.regions) for (const country of region.countries) yield* country.reports;
+}
+
+/** Each report's number in the brief ("Report 3"): its place in the brief's order, from 1. */
+export function reportNumbers(c: TCompilation): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const report of compiledReports(c)) numbers.set(report.reportId, numbers.size + 1);
+  return numbers;
+}
+
+/**
+ * "See Report 3 under Morocco (MA); reference …": how a country names a report given in full under
+ * another of its countries, so a reader of that country finds it and the text is not repeated.
+ */
+export function crossReferenceText(
+  ref: TCompiledCrossReference,
+  numbers: Map<string, number>,
+  labels: TCompilationLabels = englishLabels,
+): string {
+  const number = numbers.get(ref.reportId);
+  const where = `under ${countryLabel(ref.country, labels)}; reference ${ref.reportId}`;
+  return number === undefined ? `See the report ${where}` : `See Report ${number} ${where}`;
 }
 
 /** Texts split into lines, whatever line endings the device that sent them used. */

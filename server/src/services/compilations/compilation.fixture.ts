@@ -68,7 +68,10 @@ export const spanishReport = compiledReport({
   receivedAt: '2027-02-06T09:15:00Z',
 });
 
-/** A frozen compilation across two regions and four countries, in four languages. */
+/**
+ * A frozen compilation across two regions and six countries, in four languages; two reports
+ * name two countries and are cross-referenced under their second.
+ */
 export function compilationFixture(overrides: Partial<TCompilation> = {}): TCompilation {
   return {
     themeSlug: 'access-to-justice',
@@ -80,7 +83,8 @@ export function compilationFixture(overrides: Partial<TCompilation> = {}): TComp
     counts: {
       total: 4,
       byRegion: { africa: 3, europe: 1 },
-      byCountry: { KE: 2, NG: 1, ES: 1 },
+      // The reports about two countries count under both.
+      byCountry: { KE: 2, NG: 1, UG: 1, ES: 1, FR: 1 },
       withheld: 2,
     },
     languages: ['ar', 'en', 'es', 'fr'],
@@ -91,9 +95,17 @@ export function compilationFixture(overrides: Partial<TCompilation> = {}): TComp
         countries: [
           { country: 'KE', reports: [arabicReport, attributedReport] },
           { country: 'NG', reports: [frenchReport] },
+          { country: 'UG', reports: [], seeAlso: [{ reportId: attributedReport.reportId, country: 'KE' }] },
         ],
       },
-      { region: 'europe', count: 1, countries: [{ country: 'ES', reports: [spanishReport] }] },
+      {
+        region: 'europe',
+        count: 1,
+        countries: [
+          { country: 'ES', reports: [spanishReport] },
+          { country: 'FR', reports: [], seeAlso: [{ reportId: spanishReport.reportId, country: 'ES' }] },
+        ],
+      },
     ],
     ...overrides,
   };

@@ -1,4 +1,10 @@
-import { REGIONS, type TCompilation, type TCompiledReport, type TLanguage } from '@convene/shared';
+import {
+  REGIONS,
+  type TCompilation,
+  type TCompiledCountry,
+  type TCompiledReport,
+  type TLanguage,
+} from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
@@ -7,9 +13,21 @@ import { inThemeScope, reportScope } from '../access/report-scope.js';
 
 export type CompiledTheme = { compilation: TCompilation; reportIds: string[] };
 
+/** The country's group in a region, made empty on first use. */
+function groupOf(countries: Map<string, TCompiledCountry>, country: string): TCompiledCountry {
+  let group = countries.get(country);
+  if (!group) {
+    group = { country, reports: [] };
+    countries.set(country, group);
+  }
+  return group;
+}
+
 /**
  * A theme's included reports as a brief: grouped by region (in the geoscheme's order) then
- * by each report's first country, the redacted texts where a coordinator redacted them, the
+ * by country — in full under a report's first country, as a cross-reference to it under each
+ * of its others (so a brief about Senegal finds the report about Morocco and Senegal, and no
+ * text is given twice) — the redacted texts where a coordinator redacted them, the
  * organization only where the reporter consented to attribution. Reports the reporter kept
  * for coordinators only are left out and counted. Live: `number` and `frozenAt` are null.
  */
@@ -35,7 +53,7 @@ export async function compileTheme(
     .orderBy(asc(r.region), asc(sql`${r.countries}->>0`), asc(r.createdAt), asc(r.id));
 
   let withheld = 0;
-  const byRegion = new Map<string, Map<string, TCompiledReport[]>>();
+  const byRegion = new Map<string, Map<string, TCompiledCountry>>();
   const languages = new Set<TLanguage>();
   const reportIds: string[] = [];
   for (const { reports: row } of rows) {
@@ -60,18 +78,20 @@ export async function compileTheme(
       attribution: row.consent === 'attributed' && !row.anonymous ? row.organization : null,
       receivedAt: row.createdAt.toISOString(),
     };
-    const country = row.countries[0] ?? '';
-    const countries = byRegion.get(row.region) ?? new Map<string, TCompiledReport[]>();
-    countries.set(country, [...(countries.get(country) ?? []), report]);
+    const countries = byRegion.get(row.region) ?? new Map<string, TCompiledCountry>();
+    const [first = '', ...others] = [...new Set(row.countries)];
+    groupOf(countries, first).reports.push(report);
+    for (const other of others) {
+      (groupOf(countries, other).seeAlso ??= []).push({ reportId: row.id, country: first });
+    }
     byRegion.set(row.region, countries);
     languages.add(row.language);
     reportIds.push(row.id);
   }
 
   const regions = REGIONS.filter((region) => byRegion.has(region)).map((region) => {
-    const countries = [...byRegion.get(region)!.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([country, reports]) => ({ country, reports }));
+    const countries = [...byRegion.get(region)!.values()].sort((a, b) => a.country.localeCompare(b.country));
+    // A report is given in full once, under its first country: these count it once in its region.
     return { region, count: countries.reduce((n, c) => n + c.reports.length, 0), countries };
   });
   const compilation: TCompilation = {
@@ -86,7 +106,7 @@ export async function compileTheme(
       byRegion: Object.fromEntries(regions.map((g) => [g.region, g.count])),
       byCountry: Object.fromEntries(
         regions
-          .flatMap((g) => g.countries.map((c) => [c.country, c.reports.length] as const))
+          .flatMap((g) => g.countries.map((c) => [c.country, c.reports.length + (c.seeAlso?.length ?? 0)] as const))
           .sort(([a], [b]) => a.localeCompare(b)),
       ),
       withheld,

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   arabicReport,
+  attributedReport,
   compilationFixture,
   compilationOf,
   compiledReport,
@@ -59,6 +60,20 @@ describe('renderDocx', () => {
     expect(text).toContain('Submitted by Migrant Rights Network');
     expect(text).toContain('Anonymous / not attributed');
     expect(text).toContain('Kenya (KE) → Saudi Arabia (SA)');
+  });
+
+  it('gives a report about two countries in full under the first and cross-references it under the second', async () => {
+    const { value: text } = await mammoth.extractRawText({ buffer: await renderDocx(compilationFixture()) });
+    const uganda = text.slice(text.lastIndexOf('Uganda (UG)'), text.indexOf('Europe (1 report)'));
+    expect(uganda.split('\n').filter((l) => l.trim() !== '')).toEqual([
+      'Uganda (UG)',
+      `See Report 2 under Kenya (KE); reference ${attributedReport.reportId}`,
+    ]);
+    expect(text.slice(text.indexOf('France (FR)'))).toContain('See Report 4 under Spain (ES); reference');
+    expect(text.split('Border officials demand bribes').length - 1).toBe(1);
+    const xml = parts(await renderDocx(compilationFixture()))['word/document.xml'] ?? '';
+    const reference = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf('See Report 2')), xml.indexOf('See Report 2'));
+    expect(reference).toContain('<w:numPr>');
   });
 
   it('counts reports per region in the summary table', async () => {

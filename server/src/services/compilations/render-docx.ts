@@ -17,9 +17,11 @@ import {
   compilationTitle,
   corridorText,
   countryLabel,
+  crossReferenceText,
   englishLabels,
   formatUtc,
   regionCounts,
+  reportNumbers,
   textLines,
   withheldSentence,
   type TCompilationLabels,
@@ -164,7 +166,7 @@ export async function renderDocx(c: TCompilation, labels: TCompilationLabels = e
     summaryTable(c, labels),
   ];
   if (c.regions.length === 0) body.push(new Paragraph('No included reports yet.'));
-  let index = 0;
+  const numbers = reportNumbers(c);
   for (const region of c.regions) {
     const noun = region.count === 1 ? 'report' : 'reports';
     body.push(
@@ -180,7 +182,16 @@ export async function renderDocx(c: TCompilation, labels: TCompilationLabels = e
           children: [new TextRun(xmlText(countryLabel(country.country, labels)))],
         }),
       );
-      for (const report of country.reports) body.push(...reportParagraphs(report, ++index, labels));
+      for (const report of country.reports)
+        body.push(...reportParagraphs(report, numbers.get(report.reportId)!, labels));
+      for (const ref of country.seeAlso ?? []) {
+        body.push(
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [new TextRun(xmlText(crossReferenceText(ref, numbers, labels)))],
+          }),
+        );
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { ZCompilation, type TCompilation } from '@convene/shared';
 import { describe, expect, it } from '@jest/globals';
-import { compilationFixture } from './compilation.fixture.js';
+import { compilationFixture, compilationOf, compiledReport } from './compilation.fixture.js';
 import { renderJson } from './render-json.js';
 
 describe('renderJson', () => {
@@ -33,9 +33,21 @@ describe('renderJson', () => {
   it('sorts the keys of maps (theme names, counts per region and country)', () => {
     const parsed = JSON.parse(renderJson(compilationFixture())) as TCompilation;
     expect(Object.keys(parsed.themeName)).toEqual(['ar', 'en', 'fr']);
-    expect(Object.keys(parsed.counts.byCountry)).toEqual(['ES', 'KE', 'NG']);
+    expect(Object.keys(parsed.counts.byCountry)).toEqual(['ES', 'FR', 'KE', 'NG', 'UG']);
     expect(Object.keys(parsed.regions[0]?.countries[0]?.reports[0] ?? {})).toEqual(
       Object.keys(ZCompilation.shape.regions.element.shape.countries.element.shape.reports.element.shape),
     );
+  });
+
+  it('keeps the cross-references of a report about several countries, and writes none where there are none', () => {
+    const parsed = JSON.parse(renderJson(compilationFixture())) as TCompilation;
+    const africa = parsed.regions[0]!.countries;
+    expect(africa.map((c) => [c.country, c.reports.length, c.seeAlso])).toEqual([
+      ['KE', 2, undefined],
+      ['NG', 1, undefined],
+      ['UG', 0, [{ reportId: '00000000-0000-4000-8000-0000000000b2', country: 'KE' }]],
+    ]);
+    // A compilation frozen before cross-references existed keeps its bytes.
+    expect(renderJson(compilationOf(compiledReport()))).not.toContain('seeAlso');
   });
 });

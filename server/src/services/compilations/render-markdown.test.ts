@@ -80,9 +80,34 @@ describe('renderMarkdown', () => {
       '## Africa (3 reports)',
       '### Kenya \\(KE\\)',
       '### Nigeria \\(NG\\)',
+      '### Uganda \\(UG\\)',
       '## Europe (1 report)',
       '### Spain \\(ES\\)',
+      '### France \\(FR\\)',
     ]);
+  });
+
+  it('gives a report about two countries in full under the first and cross-references it under the second', () => {
+    const md = renderMarkdown(compilationFixture());
+    const uganda = md.slice(md.indexOf('### Uganda'), md.indexOf('## Europe'));
+    expect(uganda).toBe(
+      `### Uganda \\(UG\\)\n\n- See Report 2 under Kenya \\(KE\\); reference ${attributedReport.reportId.replace(/-/g, '\\-')}\n\n`,
+    );
+    const france = md.slice(md.indexOf('### France'));
+    expect(france.startsWith('### France \\(FR\\)\n\n- See Report 4 under Spain \\(ES\\); reference ')).toBe(true);
+    // The text itself once: under Kenya.
+    expect(md.split('Border officials demand bribes').length - 1).toBe(1);
+    expect(md.match(/^#### Report \d+/gm)).toEqual([
+      '#### Report 1',
+      '#### Report 2',
+      '#### Report 3',
+      '#### Report 4',
+    ]);
+  });
+
+  it('renders a cross-reference as a plain list item, not a link', () => {
+    const html = renderers.commonmark.render(renderMarkdown(compilationFixture()));
+    expect(html).toMatch(/<li>See Report 2 under Kenya \(KE\); reference [0-9a-f-]+<\/li>/);
   });
 
   it('quotes an Arabic report as written, naming its language, with its corridor and no attribution', () => {

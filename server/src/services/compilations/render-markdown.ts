@@ -4,9 +4,11 @@ import {
   compilationTitle,
   corridorText,
   countryLabel,
+  crossReferenceText,
   englishLabels,
   formatUtc,
   regionCounts,
+  reportNumbers,
   textLines,
   withheldSentence,
   type TCompilationLabels,
@@ -119,13 +121,16 @@ export function renderMarkdown(c: TCompilation, labels: TCompilationLabels = eng
     '',
   ];
   if (c.regions.length === 0) lines.push('No included reports yet.', '');
-  let index = 0;
+  const numbers = reportNumbers(c);
   for (const region of c.regions) {
     const noun = region.count === 1 ? 'report' : 'reports';
     lines.push(`## ${escapeMarkdownInline(labels.region(region.region))} (${region.count} ${noun})`, '');
     for (const country of region.countries) {
       lines.push(`### ${escapeMarkdownInline(countryLabel(country.country, labels))}`, '');
-      for (const report of country.reports) lines.push(...reportBlock(report, ++index, labels));
+      for (const report of country.reports) lines.push(...reportBlock(report, numbers.get(report.reportId)!, labels));
+      const refs = country.seeAlso ?? [];
+      for (const ref of refs) lines.push(`- ${escapeMarkdownInline(crossReferenceText(ref, numbers, labels))}`);
+      if (refs.length > 0) lines.push('');
     }
   }
   while (lines.at(-1) === '') lines.pop();

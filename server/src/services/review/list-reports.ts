@@ -3,6 +3,7 @@ import { tables, type Db } from '@convene/shared/db';
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Coordinator } from '../access/coordinator.js';
 import { reportScope } from '../access/report-scope.js';
+import { countReportCountries } from './count-report-countries.js';
 import { reportExtras, toAdminReport } from './report-view.js';
 
 const SEARCH_CONFIGS = ['english', 'french', 'spanish', 'arabic', 'simple'] as const;
@@ -47,7 +48,7 @@ export function reportConditions(filter: Omit<TReportFilter, 'page' | 'pageSize'
   return and(...conditions);
 }
 
-/** One page of reports, newest first (best match first when searching). */
+/** One page of reports, newest first (best match first when searching), and counts per country of all of them. */
 export async function listReports(db: Db, filter: TReportFilter, viewer: Coordinator): Promise<TAdminReportList> {
   const where = reportConditions(filter, viewer);
   const r = tables.reports;
@@ -59,7 +60,7 @@ export async function listReports(db: Db, filter: TReportFilter, viewer: Coordin
         desc(r.createdAt),
       ]
     : [desc(r.createdAt), desc(r.id)];
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total], byCountry] = await Promise.all([
     db
       .select()
       .from(r)
@@ -68,6 +69,7 @@ export async function listReports(db: Db, filter: TReportFilter, viewer: Coordin
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ n: count() }).from(r).where(where),
+    countReportCountries(db, where),
   ]);
   const extras = await reportExtras(
     db,
@@ -84,5 +86,6 @@ export async function listReports(db: Db, filter: TReportFilter, viewer: Coordin
     total: total?.n ?? 0,
     page: filter.page,
     pageSize: filter.pageSize,
+    byCountry,
   };
 }
