@@ -96,11 +96,11 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api', express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
   app.use('/api', openApiRouter(ctx));
   app.use('/api/themes', themesRouter(ctx));
-  app.use('/api/webinars', webinarsRouter(ctx));
-  app.use('/api/registrations/manage', manageRouter(ctx));
-  app.use('/api/invitations', invitationsRouter(ctx));
   // One pseudonym of client IPs for every rate limit: no limiter keeps an address.
   const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);
+  app.use('/api/webinars', webinarsRouter(ctx, pseudonym));
+  app.use('/api/registrations/manage', manageRouter(ctx));
+  app.use('/api/invitations', invitationsRouter(ctx));
   app.use('/api/reports', reportsRouter(ctx, pseudonym));
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 

@@ -33,6 +33,8 @@ export const ZServerEnv = z
     // Reports and receipt look-ups accepted per client network per hour (keyed on a rotating IP pseudonym).
     REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     RECEIPT_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+    // Webinar registrations accepted per client network per hour (same pseudonym): each one mails an address.
+    REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     // Session idle timeout and absolute lifetime, in minutes.
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
     SESSION_ABSOLUTE_MINUTES: z.coerce

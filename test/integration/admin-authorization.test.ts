@@ -5,9 +5,11 @@ import { EVENTS, type TAdminReport, type TReportSubmittedEvent } from '@convene/
 import { tables } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
-import { reportBody } from '../factories.js';
+import { createWebinarRow, registrationBody, reportBody } from '../factories.js';
+import { insertContacts } from '../support/campaign-helpers.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { databaseKinds } from '../support/test-database.js';
 
 /** The parts of a `router` v2 layer the walk reads (Express 5 keeps them on every layer). */
 type Layer = {
@@ -31,7 +33,12 @@ const WHOLE_WORLD_ONLY = [
   'POST /api/admin/compilations',
   'GET /api/admin/compilations/:id',
   'GET /api/admin/compilations/:id/export.:format',
+  'GET /api/admin/compilations/live/:theme/export.:format',
 ];
+/** Webinars are programme-wide: every request but a read under this prefix is for unscoped coordinators. */
+const WEBINARS = '/api/admin/webinars';
+const changesWebinars = (route: Endpoint) =>
+  (route.path === WEBINARS || route.path.startsWith(`${WEBINARS}/`)) && route.method !== 'GET';
 
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const join = (prefix: string, path: string) => `${prefix}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
@@ -273,7 +280,12 @@ describe('admin authorization', () => {
           const res = await send(route, session);
           const code = await errorCode(res);
           const key = `${route.method} ${route.path}`;
-          if (who === 'regional' && res.status === 403 && code === 'forbidden' && WHOLE_WORLD_ONLY.includes(key))
+          if (
+            who === 'regional' &&
+            res.status === 403 &&
+            code === 'forbidden' &&
+            (WHOLE_WORLD_ONLY.includes(key) || changesWebinars(route))
+          )
             continue;
           if (res.status === 401 || res.status === 403)
             failures.push(`${who}: ${route.method} ${route.path} → ${res.status}`);
@@ -415,5 +427,304 @@ describe('admin authorization', () => {
       sockets.push(again);
       expect(await outcome(again)).toBe('unauthenticated');
     });
+  });
+});
+
+/**
+ * Outreach data is about people: a region-scoped coordinator sees the registrants, contacts,
+ * campaigns and outbox rows of people from their regions' countries only, and changes no
+ * webinar (they are programme-wide). Seeded with people in Africa (SN), Europe (FR) and
+ * nowhere (no country).
+ */
+describe.each(databaseKinds())('outreach scope (%s)', (kind) => {
+  let stack: TestStack;
+  let routes: Endpoint[];
+  let admin: CoordinatorSession;
+  let coordinator: CoordinatorSession;
+  let regional: CoordinatorSession;
+  let themed: CoordinatorSession;
+  let webinarId: string;
+  let webinarSlug: string;
+  const people = {
+    africa: { registrant: '', contact: '', contactId: '' },
+    europe: { registrant: '', contact: '', contactId: '' },
+    nowhereContactId: '',
+  };
+  const campaigns = { africa: '', europe: '', world: '' };
+
+  async function account(scope: { regionScope?: string[]; themeScope?: string[] }): Promise<CoordinatorSession> {
+    const email = `scoped.${randomBytes(4).toString('hex')}@convene.test`;
+    const invited = await stack.request('/api/admin/accounts/invitations', {
+      method: 'POST',
+      headers: admin.headers,
+      json: { email, role: 'coordinator', regionScope: null, themeScope: null, ...scope },
+    });
+    expect(invited.status).toBe(201);
+    const { inviteUrl } = (await invited.json()) as { inviteUrl: string };
+    const token = new URL(inviteUrl).pathname.split('/').pop()!;
+    const accepted = await stack.request('/api/auth/invitation', {
+      method: 'POST',
+      json: { token, password: PASSWORD },
+    });
+    expect(accepted.status).toBe(204);
+    return signIn(stack, email, PASSWORD);
+  }
+
+  const register = async (country: string, timeZone: string) => {
+    const body = registrationBody({ country, timeZone });
+    const res = await stack.request(`/api/webinars/${webinarSlug}/registrations`, { method: 'POST', json: body });
+    expect(res.status).toBe(201);
+    return body.email;
+  };
+
+  const campaign = async (segment: Record<string, unknown>) => {
+    const res = await stack.request('/api/admin/campaigns', {
+      method: 'POST',
+      headers: admin.headers,
+      json: { webinarId, segment },
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { campaign: { id: string } }).campaign.id;
+  };
+
+  /** Everything a webinar change could touch, to prove a refused one touched nothing. */
+  const snapshot = async () =>
+    JSON.stringify({
+      webinars: await stack.db.select().from(tables.webinars).orderBy(tables.webinars.id),
+      registrations: await stack.db.select().from(tables.registrations).orderBy(tables.registrations.id),
+      notifications: await stack.db.select().from(tables.notifications).orderBy(tables.notifications.id),
+      audit: await stack.db.select().from(tables.auditLog).orderBy(tables.auditLog.id),
+    });
+
+  const get = async <T>(session: CoordinatorSession, path: string): Promise<T> => {
+    const res = await stack.request(path, { headers: { cookie: session.cookie } });
+    expect([path, res.status]).toEqual([path, 200]);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ kind, withWorker: false, smtp: false });
+    routes = routesOf((await runningApp(stack)).router.stack);
+    admin = await signIn(stack);
+    coordinator = await account({});
+    regional = await account({ regionScope: ['africa'] });
+    themed = await account({ themeScope: ['smuggling-trafficking'] });
+
+    const webinar = await createWebinarRow(stack.db);
+    webinarId = webinar.id;
+    webinarSlug = webinar.slug;
+    people.africa.registrant = await register('SN', 'Africa/Dakar');
+    people.europe.registrant = await register('FR', 'Europe/Paris');
+
+    [people.africa.contact] = await insertContacts(stack.db, 1, `africa-${kind}`);
+    [people.europe.contact] = await insertContacts(stack.db, 1, `europe-${kind}`, () => ({
+      country: 'FR',
+      timeZone: 'Europe/Paris',
+    }));
+    await insertContacts(stack.db, 1, `nowhere-${kind}`, () => ({ country: null, timeZone: null }));
+    const contacts = await stack.db.select().from(tables.contacts);
+    const idOf = (prefix: string) => contacts.find((c) => c.email.startsWith(prefix))!.id;
+    people.africa.contactId = idOf(`africa-${kind}`);
+    people.europe.contactId = idOf(`europe-${kind}`);
+    people.nowhereContactId = idOf(`nowhere-${kind}`);
+
+    campaigns.africa = await campaign({ regions: ['africa'] });
+    campaigns.europe = await campaign({ countries: ['FR'] });
+    campaigns.world = await campaign({});
+
+    // The local outbox as the worker would have kept it: one message per planned mail.
+    const planned = await stack.db.select().from(tables.notifications);
+    const recipients = new Map<string, string>();
+    for (const r of await stack.db.select().from(tables.registrations)) recipients.set(r.id, r.email);
+    for (const c of contacts) recipients.set(c.id, c.email);
+    await stack.db.insert(tables.outboxMessages).values(
+      planned.map((n) => ({
+        notificationId: n.id,
+        recipient: recipients.get(n.registrationId ?? n.contactId ?? '') ?? 'someone@convene.test',
+        subject: `${n.kind} mail`,
+        messageId: `<${n.id}@convene.test>`,
+        raw: 'Subject: test\r\n\r\nbody',
+      })),
+    );
+    // A stack, four accounts, people and campaigns: slow on a busy machine.
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers 403 to region- and theme-scoped coordinators on every webinar-changing route, changing nothing', async () => {
+    const changing = routes.filter(changesWebinars);
+    expect(changing.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/admin/webinars',
+        'PATCH /api/admin/webinars/:id',
+        'POST /api/admin/webinars/:id/cancel',
+        'POST /api/admin/webinars/:id/complete',
+      ]),
+    );
+    // Bodies an unscoped coordinator's request would succeed with, so only the scope refuses them.
+    const bodies: Record<string, unknown> = {
+      'POST /api/admin/webinars': {
+        kind: 'thematic',
+        themeSlug: 'drivers-of-migration',
+        title: { en: 'Climate and displacement' },
+        description: { en: 'Adverse effects of climate change.' },
+        startsAt: '2027-05-04T13:00:00Z',
+        durationMinutes: 120,
+        hostTimeZone: 'Africa/Nairobi',
+        languages: ['en'],
+        joinUrl: 'https://meet.example.org/climate',
+      },
+      'PATCH /api/admin/webinars/:id': { durationMinutes: 60, capacity: 1 },
+    };
+    const before = await snapshot();
+    const failures: string[] = [];
+    for (const route of changing) {
+      const key = `${route.method} ${route.path}`;
+      for (const [who, session] of [
+        ['regional', regional],
+        ['themed', themed],
+      ] as const) {
+        const res = await stack.request(route.path.replace(':id', webinarId).replace(/:(\w+)/g, randomUUID()), {
+          method: route.method,
+          headers: session.headers,
+          json: bodies[key] ?? {},
+        });
+        const code = await errorCode(res);
+        if (res.status !== 403 || code !== 'forbidden') failures.push(`${who}: ${key} → ${res.status} ${code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toBe(before);
+
+    // Reading stays allowed, and the same edit goes through for an unscoped coordinator.
+    const list = await get<{ webinars: { id: string }[] }>(regional, '/api/admin/webinars');
+    expect(list.webinars.map((w) => w.id)).toContain(webinarId);
+    const edit = await stack.request(`/api/admin/webinars/${webinarId}`, {
+      method: 'PATCH',
+      headers: coordinator.headers,
+      json: { durationMinutes: 75 },
+    });
+    expect(edit.status).toBe(200);
+  });
+
+  it('lists and exports only the registrants of the coordinator’s regions', async () => {
+    const emails = async (session: CoordinatorSession) =>
+      (
+        await get<{ registrants: { email: string }[] }>(session, `/api/admin/webinars/${webinarId}/registrations`)
+      ).registrants
+        .map((r) => r.email)
+        .sort();
+    expect(await emails(regional)).toEqual([people.africa.registrant]);
+    expect(await emails(coordinator)).toEqual([people.africa.registrant, people.europe.registrant].sort());
+
+    const csv = await stack.request(`/api/admin/webinars/${webinarId}/registrations.csv`, {
+      headers: { cookie: regional.cookie },
+    });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(people.africa.registrant);
+    expect(text).not.toContain(people.europe.registrant);
+    expect(text).not.toMatch(/,FR,/);
+  });
+
+  it('lists only the contacts of the coordinator’s regions and refuses to edit the others', async () => {
+    const list = await get<{ contacts: { id: string }[]; total: number }>(regional, '/api/admin/contacts');
+    expect(list.contacts.map((c) => c.id)).toEqual([people.africa.contactId]);
+    expect(list.total).toBe(1);
+    const all = await get<{ total: number }>(coordinator, '/api/admin/contacts');
+    expect(all.total).toBe(3);
+
+    for (const id of [people.europe.contactId, people.nowhereContactId]) {
+      const res = await stack.request(`/api/admin/contacts/${id}`, {
+        method: 'PATCH',
+        headers: regional.headers,
+        json: { organization: 'Changed by Africa' },
+      });
+      expect([id, res.status, await errorCode(res)]).toEqual([id, 403, 'forbidden']);
+    }
+    const untouched = await stack.db
+      .select()
+      .from(tables.contacts)
+      .where(eq(tables.contacts.organization, 'Changed by Africa'));
+    expect(untouched).toEqual([]);
+    const own = await stack.request(`/api/admin/contacts/${people.africa.contactId}`, {
+      method: 'PATCH',
+      headers: regional.headers,
+      json: { organization: 'Dakar Migrant Workers' },
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('shows only campaigns wholly inside the coordinator’s regions, and sends only to their contacts', async () => {
+    const ids = async (session: CoordinatorSession) =>
+      (await get<{ campaigns: { id: string }[] }>(session, '/api/admin/campaigns')).campaigns.map((c) => c.id).sort();
+    expect(await ids(regional)).toEqual([campaigns.africa]);
+    expect(await ids(coordinator)).toEqual(Object.values(campaigns).sort());
+    await get(regional, `/api/admin/campaigns/${campaigns.africa}`);
+    for (const id of [campaigns.europe, campaigns.world]) {
+      const res = await stack.request(`/api/admin/campaigns/${id}`, { headers: { cookie: regional.cookie } });
+      expect([id, res.status, await errorCode(res)]).toEqual([id, 403, 'forbidden']);
+    }
+
+    // A country of another region, named alone or beside the coordinator's region, is refused.
+    const other = await createWebinarRow(stack.db);
+    const before = await snapshot();
+    for (const segment of [
+      { countries: ['FR'] },
+      { regions: ['africa'], countries: ['FR'] },
+      { regions: ['europe'] },
+    ]) {
+      for (const path of ['/api/admin/campaigns/preview', '/api/admin/campaigns']) {
+        const res = await stack.request(path, {
+          method: 'POST',
+          headers: regional.headers,
+          json: { webinarId: other.id, segment },
+        });
+        expect([path, segment, res.status, await errorCode(res)]).toEqual([path, segment, 403, 'forbidden']);
+      }
+    }
+    expect(await snapshot()).toBe(before);
+
+    // No segment at all means "my regions": the invitation goes to the Senegal contact only.
+    const sent = await stack.request('/api/admin/campaigns', {
+      method: 'POST',
+      headers: regional.headers,
+      json: { webinarId: other.id, segment: {} },
+    });
+    expect(sent.status).toBe(201);
+    const invited = await stack.db
+      .select({ contactId: tables.notifications.contactId })
+      .from(tables.notifications)
+      .where(eq(tables.notifications.webinarId, other.id));
+    expect(invited.map((n) => n.contactId)).toEqual([people.africa.contactId]);
+  });
+
+  it('lists only the outbox messages to people of the coordinator’s regions', async () => {
+    const recipients = async (session: CoordinatorSession) =>
+      new Set((await get<{ messages: { to: string }[] }>(session, '/api/admin/outbox')).messages.map((m) => m.to));
+    const scoped = await recipients(regional);
+    expect([...scoped].sort()).toEqual([people.africa.contact, people.africa.registrant].sort());
+    const everyone = await recipients(coordinator);
+    for (const email of [
+      people.africa.registrant,
+      people.europe.registrant,
+      people.africa.contact,
+      people.europe.contact,
+    ])
+      expect(everyone).toContain(email);
+  });
+
+  it('refuses a region-scoped coordinator the live brief export, in every format', async () => {
+    for (const format of ['md', 'docx', 'csv', 'json']) {
+      const path = `/api/admin/compilations/live/smuggling-trafficking/export.${format}`;
+      const res = await stack.request(path, { headers: { cookie: regional.cookie } });
+      expect([format, res.status, await errorCode(res)]).toEqual([format, 403, 'forbidden']);
+      const unscoped = await stack.request(path, { headers: { cookie: coordinator.cookie } });
+      expect([format, unscoped.status]).toEqual([format, 200]);
+      await unscoped.arrayBuffer();
+    }
+    // The brief stays readable in the workspace, for their regions.
+    await get(regional, '/api/admin/compilations/live/smuggling-trafficking');
   });
 });

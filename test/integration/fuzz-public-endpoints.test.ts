@@ -468,7 +468,7 @@ describe('public endpoints under property-based fuzzing', () => {
       kind: 'pglite',
       withWorker: false,
       smtp: false,
-      env: { REPORT_RATE_LIMIT: '1000000', RECEIPT_RATE_LIMIT: '1000000' },
+      env: { REPORT_RATE_LIMIT: '1000000', RECEIPT_RATE_LIMIT: '1000000', REGISTRATION_RATE_LIMIT: '1000000' },
     });
     webinarSlug = (await createWebinarRow(stack.db, { capacity: null })).slug;
   }, TIMEOUT);

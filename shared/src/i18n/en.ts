@@ -255,6 +255,19 @@ export const en = {
       'documents-identity': 'Documents and legal identity',
     },
   },
+  formLimits: {
+    trapLabel: 'Leave this field empty',
+    trapFilled:
+      'This form could not be sent: a field meant to stay empty was filled, perhaps by your browser’s autofill. Reload the page and send it again.',
+    wait: {
+      zero: 'Too many attempts from your network. Try again in {{minutes}} minutes.',
+      one: 'Too many attempts from your network. Try again in {{minutes}} minute.',
+      two: 'Too many attempts from your network. Try again in {{minutes}} minutes.',
+      few: 'Too many attempts from your network. Try again in {{minutes}} minutes.',
+      many: 'Too many attempts from your network. Try again in {{minutes}} minutes.',
+      other: 'Too many attempts from your network. Try again in {{minutes}} minutes.',
+    },
+  },
 } as const;
 
 /** The shape every catalog must have: the English keys, any strings. */

@@ -256,4 +256,17 @@ export const es: Catalog = {
       'documents-identity': 'Documentos e identidad jurídica',
     },
   },
+  formLimits: {
+    trapLabel: 'Deje este campo vacío',
+    trapFilled:
+      'No se pudo enviar este formulario: se rellenó un campo que debe quedar vacío, quizá por el autocompletado de su navegador. Recargue la página y envíelo de nuevo.',
+    wait: {
+      zero: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minutos.',
+      one: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minuto.',
+      two: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minutos.',
+      few: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minutos.',
+      many: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minutos.',
+      other: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minutos.',
+    },
+  },
 };

@@ -258,4 +258,17 @@ export const fr: Catalog = {
       'documents-identity': 'Documents et identité juridique',
     },
   },
+  formLimits: {
+    trapLabel: 'Laissez ce champ vide',
+    trapFilled:
+      'Ce formulaire n’a pas pu être envoyé\xa0: un champ qui doit rester vide a été rempli, peut-être par le remplissage automatique de votre navigateur. Rechargez la page et envoyez-le à nouveau.',
+    wait: {
+      zero: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minute.',
+      one: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minute.',
+      two: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minutes.',
+      few: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minutes.',
+      many: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minutes.',
+      other: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minutes.',
+    },
+  },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZUuid } from './common.js';
+import { ZRegion } from './report.js';
 
 export const ZRole = z.enum(['admin', 'coordinator']);
 export type TRole = z.infer<typeof ZRole>;
@@ -25,7 +26,17 @@ export type TLogin = z.infer<typeof ZLogin>;
 export const ZSessionUser = z.object({ id: ZUuid, email: z.string(), role: ZRole });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 
-export const ZMe = z.object({ user: ZSessionUser, csrfToken: z.string() });
+/**
+ * The session's user with their scope as the database has it now (null = all), so that the
+ * workspace hides what the API would refuse them.
+ */
+export const ZSignedInUser = ZSessionUser.extend({
+  regionScope: z.array(ZRegion).nullable(),
+  themeScope: z.array(z.string()).nullable(),
+});
+export type TSignedInUser = z.infer<typeof ZSignedInUser>;
+
+export const ZMe = z.object({ user: ZSignedInUser, csrfToken: z.string() });
 export type TMe = z.infer<typeof ZMe>;
 
 export const ZCsrfToken = z.object({ csrfToken: z.string() });

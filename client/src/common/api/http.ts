@@ -7,6 +7,8 @@ export type ApiError = {
   /** The server's error code (an errors.* catalog key when there is one), or "network". */
   code: string;
   fields?: Record<string, TFieldError>;
+  /** Seconds to wait before trying again, from a 429's Retry-After. */
+  retryAfter?: number;
 };
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiError };
@@ -86,11 +88,13 @@ export async function requestJson<T>(
     }
 
     if (!response.ok) {
+      const wait = Number(response.headers.get('Retry-After'));
+      const retryAfter = response.status === 429 && wait > 0 ? { retryAfter: wait } : {};
       const parsed = schemas.ZApiError.safeParse(body);
       // A proxy may answer 502/503/504 with HTML: keep the status, the caller names it.
-      if (!parsed.success) return { ok: false, error: { status: response.status, code: 'unknown' } };
+      if (!parsed.success) return { ok: false, error: { status: response.status, code: 'unknown', ...retryAfter } };
       const { code, fields } = parsed.data.error;
-      return { ok: false, error: { status: response.status, code, ...(fields ? { fields } : {}) } };
+      return { ok: false, error: { status: response.status, code, ...(fields ? { fields } : {}), ...retryAfter } };
     }
 
     const parsed = parser(schemas).safeParse(body);

@@ -35,7 +35,11 @@ export async function fetchWebinar(
 }
 
 /** Registers for a webinar; 201 when new, 200 when this email was already registered. */
-export function register(slug: string, input: TCreateRegistration): Promise<ApiResult<TRegistrationResult>> {
+export function register(
+  slug: string,
+  // The trap field travels only when something filled it (see honeypot-field.tsx).
+  input: TCreateRegistration & { website?: string },
+): Promise<ApiResult<TRegistrationResult>> {
   return requestJson(`/api/webinars/${encodeURIComponent(slug)}/registrations`, (s) => s.ZRegistrationResult, {
     method: 'POST',
     body: input,

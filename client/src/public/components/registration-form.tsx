@@ -2,6 +2,7 @@ import {
   COUNTRY_CODES,
   countryOptions,
   fieldErrorsFromZod,
+  HONEYPOT_FIELD,
   isValidTimeZone,
   LANGUAGES,
   ZCreateRegistration,
@@ -14,6 +15,8 @@ import {
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../common/i18n/use-translation';
 import { errorKeyOf, fieldErrorKey, type ErrorKey } from '../../common/api/error-key';
+import { limitText } from '../../common/api/limit-text';
+import { HoneypotField } from './honeypot-field';
 import type { InvitationPrefill } from '../api/invitations';
 import { register } from '../api/webinars';
 import { endonym } from '../../common/i18n/setup';
@@ -63,7 +66,10 @@ function withPrefill(values: Values, prefill: InvitationPrefill): Values {
   };
 }
 
-type Failure = { kind: 'fields'; fields: Record<string, TFieldError> } | { kind: 'general'; error: ErrorKey };
+type Failure =
+  | { kind: 'fields'; fields: Record<string, TFieldError> }
+  /** `text`: a limit's own message (how long to wait), instead of the error key's. */
+  | { kind: 'general'; error: ErrorKey; text?: string };
 
 const fieldId = (field: Field) => `registration-${field}`;
 const errorId = (field: Field) => `registration-${field}-error`;
@@ -77,10 +83,11 @@ type Props = {
 
 /** The registration form: checked with the shared schema here, and again by the server. */
 export function RegistrationForm({ webinar, onRegistered, prefill = null }: Props) {
-  const { t } = useTranslation();
+  const { t, language: catalogLanguage } = useTranslation();
   const uiLanguage = useLanguage();
   const { zone: displayZone } = useTimeZone();
   const [values, setValues] = useState<Values>(EMPTY);
+  const [trap, setTrap] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
   // Bumped on every failed submit so focus moves to the problems again, even if unchanged.
   const [failedAttempts, setFailedAttempts] = useState(0);
@@ -123,7 +130,7 @@ export function RegistrationForm({ webinar, onRegistered, prefill = null }: Prop
       return;
     }
     setSending(true);
-    const result = await register(webinar.slug, parsed.data);
+    const result = await register(webinar.slug, trap ? { ...parsed.data, [HONEYPOT_FIELD]: trap } : parsed.data);
     setSending(false);
     if (result.ok) {
       setFailure(null);
@@ -131,7 +138,8 @@ export function RegistrationForm({ webinar, onRegistered, prefill = null }: Prop
     } else if (result.error.status === 400 && result.error.fields) {
       fail({ kind: 'fields', fields: result.error.fields });
     } else {
-      fail({ kind: 'general', error: errorKeyOf(result.error) });
+      const text = limitText(t, catalogLanguage, result.error) ?? undefined;
+      fail({ kind: 'general', error: errorKeyOf(result.error), ...(text ? { text } : {}) });
     }
   }
 
@@ -175,7 +183,7 @@ export function RegistrationForm({ webinar, onRegistered, prefill = null }: Prop
       {failure?.kind === 'fields' && summary.length > 0 && <ErrorSummary ref={alertRef} items={summary} />}
       {failure?.kind === 'general' && (
         <div ref={alertRef} className="notice notice-error" role="alert" tabIndex={-1}>
-          <p>{t(`errors.${failure.error}`)}</p>
+          <p>{failure.text ?? t(`errors.${failure.error}`)}</p>
         </div>
       )}
 
@@ -288,6 +296,8 @@ export function RegistrationForm({ webinar, onRegistered, prefill = null }: Prop
           <label htmlFor={fieldId('consent')}>{labels.consent}</label>
         </div>
       </div>
+
+      <HoneypotField id="registration-website" value={trap} onChange={setTrap} />
 
       <button type="submit" className="button" disabled={sending}>
         {sending ? t('form.submitting') : t('form.submit')}

@@ -3,7 +3,14 @@ import { sendReport } from '../api/reports';
 import { deviceStore } from './device-store';
 
 /** A report saved on the device until the server has it. */
-export type QueuedReport = { id: string; body: TCreateReport; queuedAt: string; attempts: number };
+export type QueuedReport = {
+  id: string;
+  body: TCreateReport;
+  queuedAt: string;
+  attempts: number;
+  /** After a 429: when the server will take reports from this network again. */
+  notBefore?: string;
+};
 /** A report the server has: its receipt stays on the device for the reporter. */
 export type SentReport = { id: string; receipt: TReportReceipt; sentAt: string };
 /** A report the server refused as it is (e.g. a theme withdrawn meanwhile): kept to be corrected. */
@@ -91,7 +98,9 @@ function scheduleRetry(): void {
   window.clearTimeout(retryTimer);
   const [first] = state.queued;
   if (!first || !started) return;
-  const delay = Math.min(RETRY_MS, 5_000 * Math.max(1, first.attempts));
+  // Rate limited: the server said how long to wait, and asking sooner would be refused again.
+  const wait = first.notBefore ? Date.parse(first.notBefore) - Date.now() : 0;
+  const delay = Math.max(wait, Math.min(RETRY_MS, 5_000 * Math.max(1, first.attempts)));
   retryTimer = window.setTimeout(() => {
     if (navigator.onLine !== false) void flushQueue();
   }, delay);
@@ -118,7 +127,9 @@ async function flushOnce(): Promise<void> {
         await store.delete(QUEUED + item.id);
       } else {
         // Offline, server error, rate limited: it stays, and goes on a later try.
-        await store.set(QUEUED + item.id, { ...item, attempts: item.attempts + 1 });
+        const { retryAfter } = result.error;
+        const notBefore = retryAfter ? new Date(Date.now() + retryAfter * 1000).toISOString() : undefined;
+        await store.set(QUEUED + item.id, { ...item, attempts: item.attempts + 1, notBefore });
         break;
       }
       await reload();

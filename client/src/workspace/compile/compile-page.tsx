@@ -18,6 +18,7 @@ import { useAction } from '../components/use-action';
 import { useResource } from '../components/use-resource';
 import { withNode } from '../components/with-node';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { useUser } from '../session/session';
 
 function ThemeChooser({ theme }: { theme: string | null }) {
   const { t } = useAdminTranslation();
@@ -211,6 +212,9 @@ function LiveCompilation({ theme }: { theme: string }) {
   const { t, language } = useAdminTranslation();
   const labels = useLabels();
   const [compilation, reload] = useResource(`live:${theme}`, (signal) => getLiveCompilation(theme, signal));
+  // Briefs cover every region: downloads, freezing and snapshots are refused to a coordinator
+  // of some regions, so they are not offered; the page says what the view is limited to.
+  const { regionScope } = useUser();
   const [frozen, reloadFrozen] = useResource(`frozen:${theme}`, (signal) => listFrozen(theme, signal));
   const freeze = useAction(() => freezeCompilation(theme));
   const [announce, liveRegion] = useAnnouncer();
@@ -236,45 +240,54 @@ function LiveCompilation({ theme }: { theme: string }) {
           <p className="hint">
             {withNode(t('admin.compile.compiledAt'), 'date', <Instant value={compilation.data.compiledAt} long />)}
           </p>
-          <section aria-labelledby="downloads-title" className="panel">
-            <h3 id="downloads-title">{t('admin.compile.downloads')}</h3>
-            <Downloads
-              urlOf={(format) => liveExportUrl(theme, format)}
-              label={(format) => t('admin.compile.downloadLabel', { theme: themeName, format })}
-            />
-            <div className="button-row">
-              <button
-                type="button"
-                className="button"
-                disabled={freeze.busy}
-                data-testid="freeze"
-                onClick={async () => {
-                  const frozenNow = await freeze.run();
-                  if (frozenNow) {
-                    announce(t('admin.compile.frozen', { number: frozenNow.number ?? '' }));
-                    reloadFrozen();
-                    reload();
-                  }
-                }}
-              >
-                {freeze.busy ? t('admin.compile.freezing') : t('admin.compile.freeze')}
-              </button>
-            </div>
-            {freeze.error &&
-              (freeze.error.status === 403 ? (
-                <p role="alert" className="notice notice-error">
-                  {t('admin.errors.freeze_forbidden')}
-                </p>
-              ) : (
-                <ErrorNotice error={freeze.error} />
-              ))}
-          </section>
-          <section aria-labelledby="frozen-title" className="panel">
-            <h3 id="frozen-title">{t('admin.compile.frozenTitle')}</h3>
-            {frozen.state === 'loading' && <p className="status">{t('admin.loading')}</p>}
-            {frozen.state === 'failed' && <ErrorNotice error={frozen.error} onRetry={reloadFrozen} />}
-            {frozen.state === 'ok' && <FrozenList list={frozen.data} themeName={themeName} />}
-          </section>
+          {regionScope && (
+            <p className="notice" data-testid="compile-scope-notice">
+              {t('admin.scopeLimits.compileScoped', { regions: labels.list(regionScope.map(labels.region)) })}
+            </p>
+          )}
+          {!regionScope && (
+            <>
+              <section aria-labelledby="downloads-title" className="panel">
+                <h3 id="downloads-title">{t('admin.compile.downloads')}</h3>
+                <Downloads
+                  urlOf={(format) => liveExportUrl(theme, format)}
+                  label={(format) => t('admin.compile.downloadLabel', { theme: themeName, format })}
+                />
+                <div className="button-row">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={freeze.busy}
+                    data-testid="freeze"
+                    onClick={async () => {
+                      const frozenNow = await freeze.run();
+                      if (frozenNow) {
+                        announce(t('admin.compile.frozen', { number: frozenNow.number ?? '' }));
+                        reloadFrozen();
+                        reload();
+                      }
+                    }}
+                  >
+                    {freeze.busy ? t('admin.compile.freezing') : t('admin.compile.freeze')}
+                  </button>
+                </div>
+                {freeze.error &&
+                  (freeze.error.status === 403 ? (
+                    <p role="alert" className="notice notice-error">
+                      {t('admin.errors.freeze_forbidden')}
+                    </p>
+                  ) : (
+                    <ErrorNotice error={freeze.error} />
+                  ))}
+              </section>
+              <section aria-labelledby="frozen-title" className="panel">
+                <h3 id="frozen-title">{t('admin.compile.frozenTitle')}</h3>
+                {frozen.state === 'loading' && <p className="status">{t('admin.loading')}</p>}
+                {frozen.state === 'failed' && <ErrorNotice error={frozen.error} onRetry={reloadFrozen} />}
+                {frozen.state === 'ok' && <FrozenList list={frozen.data} themeName={themeName} />}
+              </section>
+            </>
+          )}
           <Compilation compilation={compilation.data} />
         </>
       )}

@@ -1,4 +1,4 @@
-import type { TSessionUser } from '@convene/shared';
+import type { TSignedInUser } from '@convene/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../common/api/http';
 import { onUnauthorized, setCsrfToken } from '../api/admin-request';
@@ -8,7 +8,7 @@ export type SessionState =
   | { kind: 'checking' }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'signed-out'; reason: 'none' | 'expired' | 'signed-out' }
-  | { kind: 'signed-in'; user: TSessionUser };
+  | { kind: 'signed-in'; user: TSignedInUser };
 
 type SessionValue = {
   session: SessionState;
@@ -98,7 +98,7 @@ export function useSession(): SessionValue {
 }
 
 /** The signed-in coordinator; only under the signed-in part of the workspace. */
-export function useUser(): TSessionUser {
+export function useUser(): TSignedInUser {
   const { session } = useSession();
   if (session.kind !== 'signed-in') throw new Error('useUser without a signed-in session');
   return session.user;

@@ -14,6 +14,7 @@ import { PageTitle } from '../components/page-title';
 import { useAction } from '../components/use-action';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { useUser } from '../session/session';
 import {
   formFieldOf,
   initialValues,
@@ -463,6 +464,9 @@ export function WebinarEditPage({ id }: { id: string | null }) {
   const [, navigate] = useLocation();
   const [list, reload, update] = useResource(`webinars:${id ?? 'new'}`, (signal) => listWebinars(signal));
   const [announce, liveRegion] = useAnnouncer();
+  // Webinars are programme-wide: a scoped coordinator sees this page read-only (the API refuses changes).
+  const user = useUser();
+  const canChange = !user.regionScope && !user.themeScope;
   const back = (
     <p>
       <Link href="/webinars" className="back-link">
@@ -472,6 +476,16 @@ export function WebinarEditPage({ id }: { id: string | null }) {
   );
   const replace = (saved: TAdminWebinar) => update((all) => all.map((w) => (w.id === saved.id ? saved : w)));
 
+  if (id === null && !canChange) {
+    return (
+      <div className="webinar-edit">
+        <PageTitle>{t('admin.webinars.form.newTitle')}</PageTitle>
+        {back}
+        <h1>{t('admin.webinars.form.newTitle')}</h1>
+        <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>
+      </div>
+    );
+  }
   if (id === null) {
     return (
       <div className="webinar-edit">
@@ -530,7 +544,8 @@ export function WebinarEditPage({ id }: { id: string | null }) {
           ? webinar.registrationsCount
           : t('admin.webinars.registrationsOf', { count: webinar.registrationsCount, capacity: webinar.capacity })}
       </p>
-      {open ? (
+      {!canChange && <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>}
+      {open && canChange ? (
         <>
           <WebinarForm webinar={webinar} onSaved={replace} />
           {webinar.status === 'scheduled' && (

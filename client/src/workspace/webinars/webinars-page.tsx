@@ -6,6 +6,7 @@ import { useLabels } from '../components/labels';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { useUser } from '../session/session';
 
 /** /admin/webinars: every webinar, any status, with its registrations; links to edit and schedule. */
 export function WebinarsPage() {
@@ -13,20 +14,26 @@ export function WebinarsPage() {
   const labels = useLabels();
   const { zoneName } = useInstantFormat();
   const [webinars, reload] = useResource('webinars', (signal) => listWebinars(signal));
+  // Webinars are programme-wide: a scoped coordinator reads them but is not offered changes.
+  const user = useUser();
+  const canChange = !user.regionScope && !user.themeScope;
   return (
     <div className="webinars-page">
       <PageTitle>{t('admin.webinars.title')}</PageTitle>
       <div className="page-heading">
         <h1>{t('admin.webinars.title')}</h1>
-        <Link href="/webinars/new" className="button" data-testid="new-webinar">
-          {t('admin.webinars.create')}
-        </Link>
+        {canChange && (
+          <Link href="/webinars/new" className="button" data-testid="new-webinar">
+            {t('admin.webinars.create')}
+          </Link>
+        )}
       </div>
       {webinars.state === 'loading' && (
         <p role="status" className="status">
           {t('admin.loading')}
         </p>
       )}
+      {!canChange && <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>}
       {webinars.state === 'failed' && <ErrorNotice error={webinars.error} onRetry={reload} />}
       {webinars.state === 'ok' && webinars.data.length === 0 && <p>{t('admin.webinars.empty')}</p>}
       {webinars.state === 'ok' && webinars.data.length > 0 && (
@@ -75,9 +82,15 @@ export function WebinarsPage() {
                         : t('admin.webinars.registrationsOf', { count: w.registrationsCount, capacity: w.capacity })}
                     </td>
                     <td>
-                      <Link href={`/webinars/${w.id}`} aria-label={t('admin.webinars.editLabel', { title })}>
-                        {t('admin.webinars.edit')}
-                      </Link>
+                      {canChange ? (
+                        <Link href={`/webinars/${w.id}`} aria-label={t('admin.webinars.editLabel', { title })}>
+                          {t('admin.webinars.edit')}
+                        </Link>
+                      ) : (
+                        <Link href={`/webinars/${w.id}`} aria-label={t('admin.scopeLimits.viewLabel', { title })}>
+                          {t('admin.scopeLimits.view')}
+                        </Link>
+                      )}
                     </td>
                   </tr>
                 );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { assertEveryRegion } from '../../services/access/programme-scope.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
 import { compileTheme } from '../../services/compilations/compile-theme.js';
 import {
@@ -52,7 +53,10 @@ export function adminCompilationsRouter(ctx: AppContext): Router {
     res.json({ compilation });
   });
 
+  // A brief file travels without the workspace around it: refused to a coordinator of some
+  // regions rather than labelled, like freezing and the frozen briefs.
   router.get('/live/:theme/export.:format', theme, format, async (req, res) => {
+    assertEveryRegion(coordinatorOf(res));
     const { compilation } = await compileTheme(ctx.db, req.params.theme as string, coordinatorOf(res));
     await send(res, compilation, req.params.format as TExportFormat, null);
   });

@@ -12,6 +12,8 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../../context.js';
 import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { assertProgrammeWide } from '../../services/access/programme-scope.js';
+import { registrantScope } from '../../services/access/registrant-scope.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
 import { CSV_OPTIONS, neutralizeCell } from '../../services/compilations/render-csv.js';
 import { cancelWebinar } from '../../services/webinars/cancel-webinar.js';
@@ -28,17 +30,26 @@ export function adminWebinarsRouter(ctx: AppContext): Router {
   const audit = (res: Response, action: string, webinarId: string, details?: Record<string, unknown>) =>
     recordAudit(ctx.db, coordinatorOf(res), { action, targetType: 'webinar', targetId: webinarId, details });
 
+  // Webinars are programme-wide: every request that may change one (whatever route is
+  // added here later) is refused to a scoped coordinator before it is read further.
+  router.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') assertProgrammeWide(coordinatorOf(res));
+    next();
+  });
+
   router.get('/', async (_req, res) => {
     res.json({ webinars: await listAdminWebinars(ctx.db) });
   });
 
   router.get('/:id/registrations', id, async (req, res) => {
-    res.json({ registrants: await listRegistrants(ctx.db, req.params.id as string) });
+    res.json({
+      registrants: await listRegistrants(ctx.db, req.params.id as string, registrantScope(coordinatorOf(res))),
+    });
   });
 
   // The registrant list for a spreadsheet: RFC 4180, BOM for Excel, formulas neutralized.
   router.get('/:id/registrations.csv', id, async (req, res) => {
-    const registrants = await listRegistrants(ctx.db, req.params.id as string);
+    const registrants = await listRegistrants(ctx.db, req.params.id as string, registrantScope(coordinatorOf(res)));
     const columns = [
       'name',
       'email',

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LoginThrottle } from '../../middlewares/login-throttle.js';
 import { validateBody } from '../../middlewares/validate.js';
+import { signedInUser } from '../../services/access/signed-in-user.js';
 import { authenticate } from '../../services/auth/authenticate.js';
 
 type CsrfTools = { generateCsrfToken: (req: Request, res: Response) => string };
@@ -27,7 +28,7 @@ export function authRouter(ctx: AppContext, csrf: CsrfTools, throttle: LoginThro
     req.session.user = user;
     req.session.signedInAt = Date.now();
     ctx.logger.info({ accountId: user.id }, 'coordinator signed in');
-    res.json({ user, csrfToken: csrf.generateCsrfToken(req, res) });
+    res.json({ user: await signedInUser(ctx.db, user), csrfToken: csrf.generateCsrfToken(req, res) });
   });
 
   router.post('/logout', async (req, res) => {
@@ -41,10 +42,10 @@ export function authRouter(ctx: AppContext, csrf: CsrfTools, throttle: LoginThro
     res.status(204).end();
   });
 
-  router.get('/me', (req, res) => {
+  router.get('/me', async (req, res) => {
     const user = req.session?.user;
     if (!user) throw new AppError(401, 'unauthenticated', 'Sign in first');
-    res.json({ user, csrfToken: csrf.generateCsrfToken(req, res) });
+    res.json({ user: await signedInUser(ctx.db, user), csrfToken: csrf.generateCsrfToken(req, res) });
   });
 
   router.get('/csrf', (req, res) => {

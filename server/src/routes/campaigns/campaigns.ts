@@ -18,7 +18,7 @@ export function campaignsRouter(ctx: AppContext, mailFrom: string): Router {
     segment: segmentInScope(coordinatorOf(res), input.segment),
   });
   router.get('/', async (_req, res) => {
-    res.json({ campaigns: await listCampaigns(ctx.db) });
+    res.json({ campaigns: await listCampaigns(ctx.db, coordinatorOf(res)) });
   });
   router.post('/preview', validateBody(ZCreateCampaign), async (req, res) => {
     const input = inScope(req.body as TCreateCampaign, res);
@@ -36,7 +36,7 @@ export function campaignsRouter(ctx: AppContext, mailFrom: string): Router {
     res.status(201).json({ campaign });
   });
   router.get('/:id', validateParam('id', ZUuid, 'Campaign'), async (req, res) => {
-    res.json({ campaign: await getCampaign(ctx.db, req.params.id as string) });
+    res.json({ campaign: await getCampaign(ctx.db, req.params.id as string, coordinatorOf(res)) });
   });
   return router;
 }

@@ -79,7 +79,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
     responses: {
       201: json(ZReportSubmitted, 'Stored; keep the receipt code'),
       200: json(ZReportSubmitted, 'This submission had already arrived; its receipt again'),
-      400: error('Invalid fields'),
+      400: error('Invalid fields, or the hidden trap field (website) filled: honeypot_filled'),
       413: error('Body too large'),
       429: error('Too many reports from this network; see Retry-After'),
       503: error('Temporarily unavailable; retry later'),
@@ -104,10 +104,11 @@ export function buildOpenApiDocument(serverUrl: string): object {
     responses: {
       201: json(ZRegistrationResult, 'Registered (confirmed or waitlisted); a confirmation email follows'),
       200: json(ZRegistrationResult, 'Already registered with this email; nothing new was sent'),
-      400: error('Invalid fields'),
+      400: error('Invalid fields, or the hidden trap field (website) filled: honeypot_filled'),
       404: error('Unknown webinar'),
       409: error('Registration closed'),
       413: error('Body too large'),
+      429: error('Too many registrations from this network; see Retry-After'),
       503: error('Queue unavailable; retry later'),
     },
   });

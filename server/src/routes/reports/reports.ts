@@ -1,6 +1,7 @@
 import { ZCreateReport, ZReceiptCode, type TCreateReport, type TReportSubmitted } from '@convene/shared';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { honeypot } from '../../middlewares/honeypot.js';
 import type { IpPseudonym } from '../../middlewares/ip-pseudonym.js';
 import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
@@ -16,12 +17,18 @@ export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
   const limit = (name: string, points: number) =>
     publicRateLimit({ redis: ctx.redis, prefix: ctx.env.QUEUE_PREFIX, name, pseudonym, points, durationSeconds: HOUR });
 
-  router.post('/', limit('report', ctx.env.REPORT_RATE_LIMIT), validateBody(ZCreateReport), async (req, res) => {
-    const outcome = await submitReport(ctx.db, req.body as TCreateReport);
-    if (!outcome.duplicate) void announce(ctx, outcome);
-    const body: TReportSubmitted = { receipt: outcome.receipt, duplicate: outcome.duplicate };
-    res.status(outcome.duplicate ? 200 : 201).json(body);
-  });
+  router.post(
+    '/',
+    limit('report', ctx.env.REPORT_RATE_LIMIT),
+    honeypot,
+    validateBody(ZCreateReport),
+    async (req, res) => {
+      const outcome = await submitReport(ctx.db, req.body as TCreateReport);
+      if (!outcome.duplicate) void announce(ctx, outcome);
+      const body: TReportSubmitted = { receipt: outcome.receipt, duplicate: outcome.duplicate };
+      res.status(outcome.duplicate ? 200 : 201).json(body);
+    },
+  );
 
   router.get(
     '/receipt/:code',

@@ -3,6 +3,7 @@ import { tables } from '@convene/shared/db';
 import { inArray, type SQL } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from './coordinator.js';
+import { personInScope } from './scope-countries.js';
 
 /** Contacts a region-scoped coordinator may see: those of their regions' countries. */
 export function contactScope(coordinator: Coordinator): SQL | undefined {
@@ -23,15 +24,17 @@ export function assertContactInScope(coordinator: Coordinator, country: string |
 }
 
 /**
- * A campaign segment narrowed to the coordinator's regions: none given means all of
- * theirs; regions outside their scope are refused rather than silently dropped.
+ * A campaign segment narrowed to the coordinator's regions: no geography given means all of
+ * theirs; regions or countries outside their scope are refused rather than silently dropped.
+ * Regions and countries form one geography (their union), so countries alone stay as given.
  */
 export function segmentInScope(coordinator: Coordinator, segment: TCampaignSegment): TCampaignSegment {
   const scope = coordinator.regionScope;
   if (!scope) return segment;
   const regions = (segment.regions ?? []) as TRegion[];
-  if (regions.some((r) => !scope.includes(r))) {
-    throw new AppError(403, 'forbidden', 'The segment includes regions outside your scope');
+  const countries = segment.countries ?? [];
+  if (regions.some((r) => !scope.includes(r)) || countries.some((c) => !personInScope(coordinator, c))) {
+    throw new AppError(403, 'forbidden', 'The segment includes places outside your scope');
   }
-  return { ...segment, regions: regions.length > 0 ? regions : [...scope] };
+  return regions.length > 0 || countries.length > 0 ? segment : { ...segment, regions: [...scope] };
 }

@@ -1,5 +1,5 @@
 import { tables, type Db } from '@convene/shared/db';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 
 export type Registrant = {
@@ -15,8 +15,11 @@ export type Registrant = {
   cancelledAt: string | null;
 };
 
-/** A webinar's registrants in the order they registered (the waiting list's order too). */
-export async function listRegistrants(db: Db, webinarId: string): Promise<Registrant[]> {
+/**
+ * A webinar's registrants in the order they registered (the waiting list's order too);
+ * `scope` (services/access/registrant-scope) keeps those a scoped coordinator may see.
+ */
+export async function listRegistrants(db: Db, webinarId: string, scope?: SQL): Promise<Registrant[]> {
   const [webinar] = await db
     .select({ id: tables.webinars.id })
     .from(tables.webinars)
@@ -25,7 +28,7 @@ export async function listRegistrants(db: Db, webinarId: string): Promise<Regist
   const rows = await db
     .select()
     .from(tables.registrations)
-    .where(eq(tables.registrations.webinarId, webinarId))
+    .where(and(eq(tables.registrations.webinarId, webinarId), scope))
     .orderBy(asc(tables.registrations.createdAt), asc(tables.registrations.id));
   return rows.map((r) => ({
     id: r.id,

@@ -416,6 +416,14 @@ export const enAdmin = {
     done: 'Your password is set. You can now sign in.',
     signIn: 'Sign in to the workspace',
   },
+  scopeLimits: {
+    compileScoped:
+      'This view shows your regions only ({{regions}}). Briefs to download, freeze and keep cover every region: coordinators of every region make them.',
+    webinarsReadOnly:
+      'Webinars are programme-wide: only coordinators of every region and theme schedule, edit, cancel or complete them.',
+    view: 'View',
+    viewLabel: 'View {{title}}',
+  },
 } as const;
 
 /** The shape every admin catalog must have: the English keys, any strings. */

@@ -414,4 +414,12 @@ export const esAdmin: AdminCatalog = {
     done: 'Su contraseña está guardada. Ya puede iniciar sesión.',
     signIn: 'Iniciar sesión en el espacio',
   },
+  scopeLimits: {
+    compileScoped:
+      'Esta vista muestra solo sus regiones ({{regions}}). Los resúmenes para descargar, congelar y conservar abarcan todas las regiones: los preparan los coordinadores de todas las regiones.',
+    webinarsReadOnly:
+      'Los webinarios son de todo el programa: solo los coordinadores de todas las regiones y temas los programan, editan, cancelan o completan.',
+    view: 'Ver',
+    viewLabel: 'Ver {{title}}',
+  },
 };

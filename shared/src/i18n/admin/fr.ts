@@ -416,4 +416,12 @@ export const frAdmin: AdminCatalog = {
     done: 'Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter.',
     signIn: 'Se connecter à l’espace',
   },
+  scopeLimits: {
+    compileScoped:
+      'Cette vue ne montre que vos régions ({{regions}}). Les synthèses à télécharger, figer et conserver couvrent toutes les régions : ce sont les coordinateurs de toutes les régions qui les établissent.',
+    webinarsReadOnly:
+      'Les webinaires concernent tout le programme : seuls les coordinateurs de toutes les régions et de tous les thèmes les programment, les modifient, les annulent ou les clôturent.',
+    view: 'Voir',
+    viewLabel: 'Voir {{title}}',
+  },
 };

@@ -2,6 +2,7 @@ import {
   AFFECTED_GROUPS,
   countryOptions,
   fieldErrorsFromZod,
+  HONEYPOT_FIELD,
   REGIONS,
   REPORT_LIMITS,
   type TCreateReport,
@@ -16,6 +17,7 @@ import type { TranslationKey } from '../../../common/i18n/translate';
 import { useTranslation } from '../../../common/i18n/use-translation';
 import { saveDraft } from '../../offline/report-draft';
 import { enqueueReport } from '../../offline/report-queue';
+import { HoneypotField } from '../honeypot-field';
 import { ErrorSummary, type SummaryItem } from '../../../common/components/error-summary';
 import { CountryPicker } from './country-picker';
 import { FieldError } from './field-error';
@@ -60,6 +62,7 @@ function byField(errors: Record<string, TFieldError>): Partial<Record<ReportFiel
 export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Props) {
   const { t, language } = useTranslation();
   const [values, setValues] = useState<ReportValues>(initial);
+  const [trap, setTrap] = useState('');
   const [errors, setErrors] = useState<Partial<Record<ReportField, TFieldError>>>(() => byField(initialErrors ?? {}));
   const [failedAttempts, setFailedAttempts] = useState(initialErrors ? 1 : 0);
   // The values last written to the device: "saved" shows only while they are the current ones.
@@ -113,7 +116,9 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
     }
     setErrors({});
     await saveDraft(values);
-    await enqueueReport(parsed ? parsed.data : (input as TCreateReport));
+    const body = parsed ? parsed.data : (input as TCreateReport);
+    // The trap field goes along only when something filled it: the server then refuses the report.
+    await enqueueReport(trap ? ({ ...body, [HONEYPOT_FIELD]: trap } as TCreateReport) : body);
     setSending(false);
     onSubmitted(values.clientSubmissionId);
   }
@@ -426,6 +431,8 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
           );
         })}
       </fieldset>
+
+      <HoneypotField id="report-website" value={trap} onChange={setTrap} />
 
       <button type="submit" className="button" disabled={sending}>
         {sending ? t('report.sending') : t('report.submit')}

@@ -1,5 +1,6 @@
 import { formatInstant } from '@convene/shared';
 import { useSyncExternalStore } from 'react';
+import { waitText } from '../../../common/api/limit-text';
 import { useTranslation } from '../../../common/i18n/use-translation';
 import { flushQueue, forget, getQueueState, subscribeToQueue, type RejectedReport } from '../../offline/report-queue';
 import { useTimeZone } from '../../../common/components/time-zone-context';
@@ -19,6 +20,9 @@ export function ReportQueuePanel({ onCorrect }: Props) {
   const { queued, sent, rejected } = useSyncExternalStore(subscribeToQueue, getQueueState);
   const when = (iso: string) => formatInstant(iso, zone, language).full;
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  // Rate limited: say how long the server asked to wait (the queue retries by itself then).
+  const waitUntil = Math.max(0, ...queued.map((q) => (q.notBefore ? Date.parse(q.notBefore) : 0)));
+  const waitSeconds = (waitUntil - Date.now()) / 1000;
 
   return (
     <section className="report-queue" aria-labelledby="report-queue-title">
@@ -29,6 +33,7 @@ export function ReportQueuePanel({ onCorrect }: Props) {
         {queued.length > 0 && (
           <div className="notice notice-queued" data-state="queued">
             <p>{offline || queued.every((q) => q.attempts === 0) ? t('report.queued') : t('report.queuedRetry')}</p>
+            {!offline && waitSeconds > 0 && <p data-testid="report-wait">{waitText(t, language, waitSeconds)}</p>}
             <ul>
               {queued.map((q) => (
                 <li key={q.id}>{t('report.queueItem', { date: when(q.queuedAt) })}</li>
