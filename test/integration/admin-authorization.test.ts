@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
 import { reportBody } from '../factories.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
+import { unmailedInvitationToken } from '../support/account-mail.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 /** The parts of a `router` v2 layer the walk reads (Express 5 keeps them on every layer). */
@@ -161,8 +162,8 @@ describe('admin authorization', () => {
       json: { email, role: 'coordinator', regionScope },
     });
     expect(invited.status).toBe(201);
-    const { inviteUrl, account } = (await invited.json()) as { inviteUrl: string; account: { id: string } };
-    const token = new URL(inviteUrl).pathname.split('/').pop()!;
+    const { account } = (await invited.json()) as { account: { id: string } };
+    const token = await unmailedInvitationToken(stack.db, account.id);
     const accepted = await stack.request('/api/auth/invitation', {
       method: 'POST',
       json: { token, password: PASSWORD },
