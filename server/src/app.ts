@@ -14,6 +14,7 @@ import { ipPseudonym } from './middlewares/ip-pseudonym.js';
 import { loginThrottle } from './middlewares/login-throttle.js';
 import { isQuietRequest } from './middlewares/quiet-requests.js';
 import { requireAdmin, requireCoordinator } from './middlewares/require-role.js';
+import { adminAccountRouter } from './routes/admin-account/admin-account.js';
 import { adminAccountsRouter } from './routes/admin-accounts/admin-accounts.js';
 import { adminAuditRouter } from './routes/admin-audit/admin-audit.js';
 import { adminCompilationsRouter } from './routes/admin-compilations/admin-compilations.js';
@@ -30,6 +31,7 @@ import { invitationsRouter } from './routes/invitations/invitations.js';
 import { manageRouter } from './routes/manage/manage.js';
 import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
+import { passwordResetRouter } from './routes/password-reset/password-reset.js';
 import { reportsRouter } from './routes/reports/reports.js';
 import { themesRouter } from './routes/themes/themes.js';
 import { unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
@@ -40,7 +42,10 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 /** Paths whose last segment is a secret (manage and unsubscribe tokens) are logged masked. */
 function loggableUrl(url: string): string {
   const [pathname = ''] = url.split('?');
-  return pathname.replace(/\/(manage|unsubscribe|receipt|invitations)\/[^/]+/g, '/$1/[token]');
+  return pathname.replace(
+    /\/(manage|unsubscribe|receipt|invitations|invitation|reset|password-reset)\/[^/]+/g,
+    '/$1/[token]',
+  );
 }
 
 /**
@@ -108,6 +113,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   const csrf = csrfProtection(ctx.sessionSecret, production);
   app.use(['/api/auth', '/api/admin'], cookieParser(), session);
   app.use('/api/auth/invitation', invitationRouter(ctx));
+  app.use('/api/auth/password-reset', passwordResetRouter(ctx, pseudonym));
   app.use('/api/auth', authRouter(ctx, csrf, loginThrottle(ctx.redis, ctx.env.QUEUE_PREFIX, pseudonym)));
   app.use('/api/admin', requireCoordinator(ctx.db, ctx.env.SESSION_ABSOLUTE_MINUTES), csrf.doubleCsrfProtection);
   app.use('/api/admin/webinars', adminWebinarsRouter(ctx));
@@ -119,6 +125,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
+  app.use('/api/admin/account', adminAccountRouter(ctx));
   app.use('/api', apiNotFound);
 
   // Bull Board: admins only, with the same session; read-only.

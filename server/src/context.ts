@@ -17,4 +17,9 @@ export type AppContext = {
   sessionSecret: string;
   /** In-process events for live views (new reports). */
   events: ServerEvents;
+  /**
+   * No SMTP_URL: mail is kept in the local outbox, so the invitation link is also shown to the
+   * admin once, to pass on. Unset = false.
+   */
+  localOutbox?: boolean;
 };

@@ -44,6 +44,12 @@ export const ZServerEnv = z
       .default(12 * 60),
     // Sender of every email (also read by the worker); shown in invitation previews.
     MAIL_FROM: z.string().min(3).default('Convene <no-reply@convene.localhost>'),
+    // The workers' SMTP server (see the worker's env). Read here only to know whether mail leaves:
+    // unset = the local outbox, and the admin is also shown each invitation link once.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
     // Run the mail workers inside this process too. Forced on with PGlite (single-process database).
     RUN_WORKER: bool(true),
   })

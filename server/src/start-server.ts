@@ -100,6 +100,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       mailQueue,
       sessionSecret: loadOrCreateSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
       events: new ServerEvents(),
+      localOutbox: !env.SMTP_URL,
     };
 
     let workers: RunningWorkers | null = null;

@@ -28,3 +28,4 @@ export * from './schemas/admin-report.js';
 export * from './schemas/overview.js';
 export * from './schemas/account.js';
 export * from './schemas/honeypot.js';
+export * from './schemas/account-lifecycle.js';

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createWebinarRow, registrationBody, reportBody } from '../factories.js';
 import { insertContacts } from '../support/campaign-helpers.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
+import { unmailedInvitationToken } from '../support/account-mail.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
 
@@ -168,8 +169,8 @@ describe('admin authorization', () => {
       json: { email, role: 'coordinator', regionScope },
     });
     expect(invited.status).toBe(201);
-    const { inviteUrl, account } = (await invited.json()) as { inviteUrl: string; account: { id: string } };
-    const token = new URL(inviteUrl).pathname.split('/').pop()!;
+    const { account } = (await invited.json()) as { account: { id: string } };
+    const token = await unmailedInvitationToken(stack.db, account.id);
     const accepted = await stack.request('/api/auth/invitation', {
       method: 'POST',
       json: { token, password: PASSWORD },

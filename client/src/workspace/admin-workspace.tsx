@@ -15,6 +15,9 @@ import { InvitationPage } from './invitation/invitation-page';
 import { LiveConnection } from './live/live-connection';
 import { OutboxPage } from './outbox/outbox-page';
 import { OverviewPage } from './overview/overview-page';
+import { AccountPage } from './password/account-page';
+import { ForgotPasswordPage } from './password/forgot-password-page';
+import { ResetPasswordPage } from './password/reset-password-page';
 import { ReportDetailPage } from './reports/report-detail-page';
 import { ReportsPage } from './reports/reports-page';
 import { SessionProvider, useSession } from './session/session';
@@ -34,6 +37,7 @@ const NAV: { href: string; key: AdminKey }[] = [
   { href: '/webinars', key: 'admin.nav.webinars' },
   { href: '/campaigns', key: 'admin.nav.campaigns' },
   { href: '/outbox', key: 'admin.nav.outbox' },
+  { href: '/account', key: 'admin.accountLifecycle.nav' },
 ];
 
 /** Pages for admins only (the API refuses anyone else with 403): linked for admins only. */
@@ -157,6 +161,9 @@ function SignedInRoutes() {
       <Route path="/audit">
         <AuditPage />
       </Route>
+      <Route path="/account">
+        <AccountPage />
+      </Route>
       <Route>
         <WorkspaceNotFound />
       </Route>
@@ -213,6 +220,13 @@ export function AdminWorkspace() {
           {/* Reached from an invitation link, before any account can sign in: outside the gate. */}
           <Route path="/invitation/:token">
             {(params) => <InvitationPage key={params.token} token={params.token} />}
+          </Route>
+          {/* "Forgot password" and its mailed link: signed out, outside the gate too. */}
+          <Route path="/forgot">
+            <ForgotPasswordPage />
+          </Route>
+          <Route path="/reset/:token">
+            {(params) => <ResetPasswordPage key={params.token} token={params.token} />}
           </Route>
           <Route>
             <SessionProvider>

@@ -3,8 +3,11 @@ import type { TReportSubmittedEvent } from '@convene/shared';
 
 type EventMap = {
   reportSubmitted: [TReportSubmittedEvent];
-  /** A coordinator signed out, or their account's role, scope or status changed: close their sockets. */
-  accountSessionsEnded: [accountId: string];
+  /**
+   * A coordinator signed out, or their account's role, scope, status or password changed: close
+   * their sockets (all but those of `exceptSessionId`, the session that changed the password).
+   */
+  accountSessionsEnded: [accountId: string, exceptSessionId?: string];
 };
 
 /**

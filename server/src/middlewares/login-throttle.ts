@@ -8,7 +8,10 @@ import type { IpPseudonym } from './ip-pseudonym.js';
 export type LoginThrottle = {
   /** Counts an attempt; throws 429 with Retry-After past the limit. */
   guard: RequestHandler;
-  /** Forgets failures for this email and IP after a successful sign-in. */
+  /**
+   * After a successful sign-in: forgets the failures for this email and IP and gives the IP
+   * its point back, so only failures count toward either limit.
+   */
   reset: (email: string, ip: string) => Promise<void>;
 };
 
@@ -52,5 +55,11 @@ export function loginThrottle(redis: Redis, prefix: string, pseudonym: IpPseudon
     }
     next();
   };
-  return { guard, reset: async (email, ip) => void (await perAccount.delete(keyOf(email, await pseudonym(ip)))) };
+  // Every attempt is counted first (so parallel guesses cannot slip past the limit), and a
+  // success is refunded: a coordinator who signs in often is never throttled.
+  const reset = async (email: string, ip: string) => {
+    const ipKey = await pseudonym(ip);
+    await Promise.all([perAccount.delete(keyOf(email, ipKey)), perIp.reward(ipKey, 1)]);
+  };
+  return { guard, reset };
 }

@@ -2,6 +2,7 @@ import type { Db } from '@convene/shared/db';
 import type { RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error.js';
 import { loadCoordinator, type Coordinator } from '../services/access/coordinator.js';
+import { isSessionVoided } from '../services/access/session-validity.js';
 
 /**
  * 401 without a signed-in session, after the absolute timeout, or when the account has been
@@ -20,6 +21,10 @@ export function requireCoordinator(db: Db, absoluteMinutes: number): RequestHand
     if (!coordinator) {
       req.session.destroy(() => undefined);
       throw new AppError(401, 'unauthenticated', 'This account is no longer active');
+    }
+    if (isSessionVoided(coordinator, req.session)) {
+      req.session.destroy(() => undefined);
+      throw new AppError(401, 'session_expired', 'The password was changed; sign in again');
     }
     res.locals.coordinator = coordinator;
     next();

@@ -9,6 +9,8 @@ declare module 'express-session' {
     user?: TSessionUser;
     /** When the user signed in (ms): the absolute timeout counts from here. */
     signedInAt?: number;
+    /** When this session last proved the password (sign-in or its own password change), ms. */
+    credentialAt?: number;
   }
 }
 

@@ -4,6 +4,7 @@ import type { RequestHandler, Request } from 'express';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
 import { loadCoordinator, type Coordinator } from '../services/access/coordinator.js';
+import { isSessionVoided } from '../services/access/session-validity.js';
 import { inReportScope } from '../services/access/report-scope.js';
 import { campaignProgress } from '../services/campaigns/campaign-progress.js';
 import { markCampaignSent } from '../services/campaigns/mark-campaign-sent.js';
@@ -36,12 +37,15 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
   });
   io.engine.use(session);
   io.use((socket, next) => {
-    const user = (socket.request as Request).session?.user;
+    const request = socket.request as Request;
+    const user = request.session?.user;
     if (!user) return next(new Error('unauthenticated'));
+    // Kept to spare this session when the password is changed from it (see endSessions).
+    socket.data.sessionId = request.sessionID;
     // The account as it is now: a deactivated one is refused, a scope change applies.
     loadCoordinator(ctx.db, user.id).then(
       (coordinator) => {
-        if (!coordinator) return next(new Error('unauthenticated'));
+        if (!coordinator || isSessionVoided(coordinator, request.session)) return next(new Error('unauthenticated'));
         socket.data.coordinator = coordinator;
         next();
       },
@@ -75,7 +79,17 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
       if (inReportScope(socket.data.coordinator as Coordinator, event)) socket.emit(EVENTS.reportSubmitted, event);
     }
   };
-  const endSessions = (accountId: string) => io.in(userRoom(accountId)).disconnectSockets(true);
+  // All the account's connections, or all but those of one session (the one that changed the password).
+  const endSessions = (accountId: string, exceptSessionId?: string) => {
+    if (!exceptSessionId) return io.in(userRoom(accountId)).disconnectSockets(true);
+    void io
+      .in(userRoom(accountId))
+      .fetchSockets()
+      .then(
+        (sockets) => sockets.filter((s) => s.data.sessionId !== exceptSessionId).forEach((s) => s.disconnect(true)),
+        (err: Error) => ctx.logger.warn({ err: err.message }, 'could not list sockets to close'),
+      );
+  };
   ctx.events.on('reportSubmitted', forwardReport);
   ctx.events.on('accountSessionsEnded', endSessions);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZInstant, ZSlug, ZUuid } from './common.js';
+import { ZEmail, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
 import { ZRole } from './auth.js';
 import { ZRegion } from './report.js';
 
@@ -13,6 +13,8 @@ export const ZAccount = z.object({
   active: z.boolean(),
   /** Invited and not yet accepted. */
   invited: z.boolean(),
+  /** The language of the account's mails. */
+  language: ZLanguage,
   lastLoginAt: ZInstant.nullable(),
   createdAt: ZInstant,
 });
@@ -25,6 +27,8 @@ export const ZInviteAccount = z.strictObject({
   role: ZRole,
   regionScope: scope(ZRegion),
   themeScope: scope(ZSlug),
+  /** The language of the invitation mail (and the account's later mails). */
+  language: ZLanguage.default('en'),
 });
 export type TInviteAccount = z.infer<typeof ZInviteAccount>;
 
@@ -38,8 +42,15 @@ export const ZUpdateAccount = z
   .refine((u) => Object.keys(u).length > 0, { error: 'empty_update' });
 export type TUpdateAccount = z.infer<typeof ZUpdateAccount>;
 
-/** The invitation link (single use, expiring) goes to the invited person; the admin sees it once. */
-export const ZInvitationCreated = z.object({ account: ZAccount, inviteUrl: z.string(), expiresAt: ZInstant });
+/**
+ * The invitation link (single use, expiring) is mailed to the invited person. Only when mail
+ * stays in the local outbox (no SMTP) does the admin see it, once, to pass it on.
+ */
+export const ZInvitationCreated = z.object({
+  account: ZAccount,
+  inviteUrl: z.string().nullable(),
+  expiresAt: ZInstant,
+});
 
 export const ZAcceptInvitation = z.strictObject({
   token: z.string().min(20).max(200),

@@ -74,6 +74,41 @@ export async function markSent(db: Db, id: string, providerMessageId: string): P
   await statements(db).markSent.execute({ id, messageId: providerMessageId });
 }
 
+/**
+ * Marks an account mail sent and, in the same statement, erases the link's secret it carried:
+ * from then on only the token's hash remains in the database.
+ */
+export async function markAccountMailSent(db: Db, id: string, providerMessageId: string): Promise<void> {
+  await db.execute(sql`
+    WITH sent AS (
+      UPDATE notifications
+         SET status = 'sent', sent_at = now(), provider_message_id = ${providerMessageId},
+             last_error = NULL, updated_at = now()
+       WHERE id = ${id} AND status = 'sending'
+      RETURNING account_invitation_id, password_reset_id
+    ), invitation AS (
+      UPDATE account_invitations SET mail_token = NULL
+       WHERE id IN (SELECT account_invitation_id FROM sent)
+    )
+    UPDATE password_resets SET mail_token = NULL WHERE id IN (SELECT password_reset_id FROM sent)`);
+}
+
+/** An account mail that will never go out: its link's secret is not kept either. */
+export async function eraseMailToken(db: Db, notification: NotificationRow): Promise<void> {
+  if (notification.accountInvitationId) {
+    await db
+      .update(tables.accountInvitations)
+      .set({ mailToken: null })
+      .where(eq(tables.accountInvitations.id, notification.accountInvitationId));
+  }
+  if (notification.passwordResetId) {
+    await db
+      .update(tables.passwordResets)
+      .set({ mailToken: null })
+      .where(eq(tables.passwordResets.id, notification.passwordResetId));
+  }
+}
+
 /** Mail that must not go out any more (webinar cancelled, registration cancelled…). */
 export async function markSkipped(db: Db, id: string, reason: string): Promise<void> {
   await db

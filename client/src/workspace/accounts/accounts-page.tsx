@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { AccountEditor } from './account-editor';
+import { InvitationActions } from './invitation-actions';
 import { InviteForm } from './invite-form';
 
 function accountStatus(account: TAccount): 'invited' | 'active' | 'inactive' {
@@ -103,6 +104,13 @@ export function AccountsPage() {
                       >
                         {t('admin.accounts.edit')}
                       </button>
+                      <InvitationActions
+                        account={a}
+                        onDone={(saved, text) => {
+                          replace(saved);
+                          setMessage(text);
+                        }}
+                      />
                     </td>
                   </tr>
                   {editing === a.id && (

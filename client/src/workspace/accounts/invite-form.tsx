@@ -1,14 +1,15 @@
-import type { TAccount, TRole } from '@convene/shared';
+import { LANGUAGES, type TAccount, type TLanguage, type TRole } from '@convene/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { inviteAccount, type InvitationCreated } from '../api/endpoints';
 import { ErrorNotice, useFieldErrorText } from '../components/errors';
 import { useInstantFormat } from '../components/instant';
+import { useLabels } from '../components/labels';
 import { useAction } from '../components/use-action';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { ScopeFields, scopeBody, type Scope } from './scope-fields';
 
 /** The link of a new invitation: shown once, with a way to copy it and when it stops working. */
-function InvitationLink({ created }: { created: InvitationCreated }) {
+function InvitationLink({ created, url }: { created: InvitationCreated; url: string }) {
   const { t } = useAdminTranslation();
   const { full } = useInstantFormat();
   const input = useRef<HTMLInputElement>(null);
@@ -16,7 +17,7 @@ function InvitationLink({ created }: { created: InvitationCreated }) {
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(created.inviteUrl);
+      await navigator.clipboard.writeText(url);
       setCopied('yes');
     } catch {
       // No clipboard access (an insecure origin, a refused permission): select it for the reader.
@@ -36,7 +37,7 @@ function InvitationLink({ created }: { created: InvitationCreated }) {
             id="invite-url"
             type="text"
             readOnly
-            value={created.inviteUrl}
+            value={url}
             dir="ltr"
             onFocus={(e) => e.currentTarget.select()}
             aria-describedby="invite-url-hint"
@@ -53,18 +54,35 @@ function InvitationLink({ created }: { created: InvitationCreated }) {
       </div>
       <p id="invite-url-hint">
         {t('admin.accounts.invite.expires', { date: full(created.expiresAt) })}{' '}
-        {t('admin.accounts.invite.onceHint', { email: created.account.email })}
+        {t('admin.accountLifecycle.localOutboxHint', { email: created.account.email })}
       </p>
     </div>
   );
 }
 
-/** Invites a coordinator (or an admin): the answer carries the single-use link the admin passes on. */
+/** A mailed invitation: the link went to the person, the admin only learns that it did. */
+function InvitationMailed({ created }: { created: InvitationCreated }) {
+  const { t } = useAdminTranslation();
+  const { full } = useInstantFormat();
+  return (
+    <div className="notice notice-success" data-testid="invite-mailed">
+      <p role="status">{t('admin.accountLifecycle.mailed', { email: created.account.email })}</p>
+      <p>{t('admin.accounts.invite.expires', { date: full(created.expiresAt) })}</p>
+    </div>
+  );
+}
+
+/**
+ * Invites a coordinator (or an admin) in the language of their mails. The link is mailed;
+ * without a mail server the answer also carries it, shown once for the admin to pass on.
+ */
 export function InviteForm({ onInvited }: { onInvited: (account: TAccount) => void }) {
   const { t } = useAdminTranslation();
   const fieldText = useFieldErrorText();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<TRole>('coordinator');
+  const [language, setLanguage] = useState<TLanguage>('en');
+  const labels = useLabels();
   const [scope, setScope] = useState<Scope>({ regions: [], themes: [] });
   const [emailError, setEmailError] = useState<string | null>(null);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
@@ -80,7 +98,7 @@ export function InviteForm({ onInvited }: { onInvited: (account: TAccount) => vo
     }
     setEmailError(null);
     setCreated(null);
-    const result = await invite.run({ email: address, role, ...scopeBody(scope) });
+    const result = await invite.run({ email: address, role, language, ...scopeBody(scope) });
     if (!result) return;
     setCreated(result);
     setEmail('');
@@ -123,12 +141,32 @@ export function InviteForm({ onInvited }: { onInvited: (account: TAccount) => vo
             <option value="admin">{t('admin.roles.admin')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="invite-language">{t('admin.accountLifecycle.language')}</label>
+          <select
+            id="invite-language"
+            name="language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as TLanguage)}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {labels.language(l)}
+              </option>
+            ))}
+          </select>
+        </div>
         <ScopeFields idPrefix="invite" scope={scope} onChange={setScope} />
         <button type="submit" className="button" disabled={invite.busy} aria-disabled={invite.busy}>
           {invite.busy ? t('admin.accounts.invite.submitting') : t('admin.accounts.invite.submit')}
         </button>
       </form>
-      {created && <InvitationLink created={created} />}
+      {created &&
+        (created.inviteUrl ? (
+          <InvitationLink created={created} url={created.inviteUrl} />
+        ) : (
+          <InvitationMailed created={created} />
+        ))}
     </section>
   );
 }

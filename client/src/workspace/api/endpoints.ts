@@ -206,7 +206,8 @@ export const listOutbox = (signal?: Signal) =>
 export const listAccounts = (signal?: Signal) =>
   adminRequest<TAccount[]>('/api/admin/accounts', (s) => field('accounts', s.ZAccount.array()), { signal });
 
-export type InvitationCreated = { account: TAccount; inviteUrl: string; expiresAt: string };
+/** inviteUrl: only without a mail server (local outbox); otherwise the link is mailed, never shown. */
+export type InvitationCreated = { account: TAccount; inviteUrl: string | null; expiresAt: string };
 
 export const inviteAccount = (body: TInviteAccount) =>
   adminRequest<InvitationCreated>('/api/admin/accounts/invitations', (s) => s.ZInvitationCreated, {
@@ -230,3 +231,23 @@ export const listAudit = (before: string | null, signal?: Signal) =>
   );
 
 export type { ApiResult };
+
+/** A new invitation link, mailed; the pending one stops working. */
+export const resendInvitation = (id: string) =>
+  adminRequest<InvitationCreated>(
+    `/api/admin/accounts/${encodeURIComponent(id)}/invitation`,
+    (s) => s.ZInvitationCreated,
+    {
+      method: 'POST',
+    },
+  );
+
+/** Withdraws an account's pending invitation. */
+export const revokeInvitation = (id: string) =>
+  adminRequest<TAccount>(
+    `/api/admin/accounts/${encodeURIComponent(id)}/invitation`,
+    (s) => field('account', s.ZAccount),
+    {
+      method: 'DELETE',
+    },
+  );

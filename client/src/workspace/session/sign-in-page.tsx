@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import type { ApiError } from '../../common/api/http';
 import { ErrorSummary, type SummaryItem } from '../../common/components/error-summary';
 import { useErrorText, useFieldErrorText } from '../components/errors';
@@ -107,6 +108,9 @@ export function SignInPage({ reason }: { reason: 'none' | 'expired' | 'signed-ou
           {busy ? t('admin.signIn.submitting') : t('admin.signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link href="/forgot">{t('admin.accountLifecycle.forgotLink')}</Link>
+      </p>
     </section>
   );
 }

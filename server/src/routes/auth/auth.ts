@@ -5,6 +5,8 @@ import { AppError } from '../../errors/app-error.js';
 import type { LoginThrottle } from '../../middlewares/login-throttle.js';
 import { validateBody } from '../../middlewares/validate.js';
 import { signedInUser } from '../../services/access/signed-in-user.js';
+import { loadCoordinator } from '../../services/access/coordinator.js';
+import { isSessionVoided } from '../../services/access/session-validity.js';
 import { authenticate } from '../../services/auth/authenticate.js';
 
 type CsrfTools = { generateCsrfToken: (req: Request, res: Response) => string };
@@ -45,6 +47,12 @@ export function authRouter(ctx: AppContext, csrf: CsrfTools, throttle: LoginThro
   router.get('/me', async (req, res) => {
     const user = req.session?.user;
     if (!user) throw new AppError(401, 'unauthenticated', 'Sign in first');
+    // A session ended by a password reset or change elsewhere is signed out here too.
+    const coordinator = await loadCoordinator(ctx.db, user.id);
+    if (!coordinator || isSessionVoided(coordinator, req.session)) {
+      await destroy(req);
+      throw new AppError(401, 'unauthenticated', 'Sign in again');
+    }
     res.json({ user: await signedInUser(ctx.db, user), csrfToken: csrf.generateCsrfToken(req, res) });
   });
 

@@ -33,6 +33,7 @@ import {
 } from '@convene/shared';
 import { z } from 'zod';
 import { registerServedPaths } from './served-paths.js';
+import { registerAccountPaths } from './account-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -302,6 +303,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
 
   registerWorkspacePaths(registry, coordinator);
   registerServedPaths(registry, coordinator);
+  registerAccountPaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -11,6 +11,8 @@ export type Coordinator = {
   regionScope: TRegion[] | null;
   /** null = every theme. */
   themeScope: string[] | null;
+  /** Sessions that signed in (or last proved the password) before this are void. */
+  sessionsValidAfter?: Date | null;
 };
 
 /** The active account behind a session, or null (removed or deactivated since sign-in). */
@@ -25,5 +27,6 @@ export async function loadCoordinator(db: Db, id: string): Promise<Coordinator |
     // Admins see everything, whatever scope their account row may carry.
     regionScope: account.role === 'admin' ? null : scope<TRegion>(account.regionScope),
     themeScope: account.role === 'admin' ? null : scope(account.themeScope),
+    sessionsValidAfter: account.sessionsValidAfter,
   };
 }

@@ -3,9 +3,10 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword } from '../auth/password.js';
-import { hashInvitationToken } from './invite-account.js';
+import { hashInvitationToken } from './invitation-token.js';
 
-const invalid = () => new AppError(410, 'invitation_invalid', 'This invitation link has expired or was already used');
+const invalid = () =>
+  new AppError(410, 'invitation_invalid', 'This invitation link has expired, was withdrawn or was already used');
 
 /** The account an unused, unexpired invitation is for (to greet the person by email). */
 export async function invitationAccount(db: Db, token: string, now = new Date()) {
@@ -17,6 +18,7 @@ export async function invitationAccount(db: Db, token: string, now = new Date())
       and(
         eq(tables.accountInvitations.tokenHash, hashInvitationToken(token)),
         isNull(tables.accountInvitations.usedAt),
+        isNull(tables.accountInvitations.revokedAt),
         gt(tables.accountInvitations.expiresAt, now),
       ),
     );
@@ -31,11 +33,12 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
     // The guarded UPDATE is the single use: a second acceptance finds nothing to claim.
     const [invitation] = await tx
       .update(tables.accountInvitations)
-      .set({ usedAt: now })
+      .set({ usedAt: now, mailToken: null })
       .where(
         and(
           eq(tables.accountInvitations.tokenHash, hashInvitationToken(token)),
           isNull(tables.accountInvitations.usedAt),
+          isNull(tables.accountInvitations.revokedAt),
           gt(tables.accountInvitations.expiresAt, now),
         ),
       )

@@ -13,6 +13,7 @@ export function toAccount(row: AccountRow, invited: boolean): TAccount {
     themeScope: row.themeScope && row.themeScope.length > 0 ? row.themeScope : null,
     active: row.active,
     invited,
+    language: row.language,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -1,32 +1,32 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { TInviteAccount } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
+import type { MailQueue } from '../../queues/mail-queue.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { toAccount } from './account-view.js';
+import { issueInvitation } from './issue-invitation.js';
 
-const VALID_HOURS = 72;
+export { hashInvitationToken } from './invitation-token.js';
 
-export const hashInvitationToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export type InviteDeps = {
+  db: Db;
+  mailQueue: MailQueue;
+  publicUrl: string;
+  /** Mail stays in the local outbox (no SMTP): the admin is shown the link to pass it on. */
+  showLink: boolean;
+};
 
 /**
  * Invites a coordinator: an inactive account (no usable password) and a single-use link,
- * valid 72 hours, to set one. Inviting again replaces an unused link. Only the token's hash
- * is stored; the link is shown to the admin once.
+ * valid 72 hours, mailed in the language the admin chose. Inviting again replaces an unused
+ * link. Only the token's hash stays once the mail has gone.
  */
-export async function inviteAccount(
-  db: Db,
-  input: TInviteAccount,
-  admin: Coordinator,
-  publicUrl: string,
-  now = new Date(),
-) {
+export async function inviteAccount(deps: InviteDeps, input: TInviteAccount, admin: Coordinator, now = new Date()) {
+  deps.mailQueue.assertAvailable();
   const email = input.email.toLowerCase();
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + VALID_HOURS * 3600_000);
-  return db.transaction(async (tx) => {
+  const created = await deps.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(tables.coordinatorAccounts)
@@ -36,6 +36,7 @@ export async function inviteAccount(
       role: input.role,
       regionScope: input.regionScope ?? null,
       themeScope: input.themeScope ?? null,
+      language: input.language,
       updatedAt: now,
     };
     const [account] = existing
@@ -49,26 +50,24 @@ export async function inviteAccount(
           // "!" is no Argon2 hash: nobody can sign in until the invitation sets a password.
           .values({ email, passwordHash: '!', active: false, ...values })
           .returning();
-    await tx
-      .update(tables.accountInvitations)
-      .set({ usedAt: now })
-      .where(and(eq(tables.accountInvitations.accountId, account!.id), isNull(tables.accountInvitations.usedAt)));
-    await tx.insert(tables.accountInvitations).values({
-      accountId: account!.id,
-      tokenHash: hashInvitationToken(token),
-      expiresAt,
-      createdBy: admin.id,
-    });
+    const issued = await issueInvitation(tx, account!.id, admin.id, now);
     await recordAudit(tx, admin, {
       action: 'account.invite',
       targetType: 'account',
       targetId: account!.id,
-      details: { role: input.role, regionScope: values.regionScope, themeScope: values.themeScope },
+      details: {
+        role: input.role,
+        regionScope: values.regionScope,
+        themeScope: values.themeScope,
+        language: input.language,
+      },
     });
-    return {
-      account: toAccount(account!, true),
-      inviteUrl: `${publicUrl}/admin/invitation/${token}`,
-      expiresAt: expiresAt.toISOString(),
-    };
+    return { account: account!, issued };
   });
+  await deps.mailQueue.enqueue(created.issued.notifications);
+  return {
+    account: toAccount(created.account, true),
+    inviteUrl: deps.showLink ? `${deps.publicUrl}/admin/invitation/${created.issued.token}` : null,
+    expiresAt: created.issued.expiresAt.toISOString(),
+  };
 }

@@ -26,7 +26,13 @@ export async function updateAccount(db: Db, id: string, update: TUpdateAccount, 
     const pending = await tx
       .select({ id: tables.accountInvitations.id })
       .from(tables.accountInvitations)
-      .where(and(eq(tables.accountInvitations.accountId, id), isNull(tables.accountInvitations.usedAt)));
+      .where(
+        and(
+          eq(tables.accountInvitations.accountId, id),
+          isNull(tables.accountInvitations.usedAt),
+          isNull(tables.accountInvitations.revokedAt),
+        ),
+      );
     return toAccount(account, pending.length > 0);
   });
 }
@@ -38,7 +44,7 @@ export async function listAccounts(db: Db) {
     db
       .select({ accountId: tables.accountInvitations.accountId })
       .from(tables.accountInvitations)
-      .where(isNull(tables.accountInvitations.usedAt)),
+      .where(and(isNull(tables.accountInvitations.usedAt), isNull(tables.accountInvitations.revokedAt))),
   ]);
   const invited = new Set(pending.map((p) => p.accountId));
   return rows

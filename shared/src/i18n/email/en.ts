@@ -54,6 +54,23 @@ export const enEmail = {
   manage: 'To view or cancel your registration: {{url}}',
   calendar: 'The attached invitation (.ics) adds the webinar to your calendar.',
   signature: 'The Convene team of the coalition',
+  accounts: {
+    invitation: {
+      subject: 'Your invitation to the Convene coordinator workspace',
+      intro: 'An admin of the coalition has opened a coordinator account for you ({{email}}).',
+      link: 'Choose your password here: {{url}}',
+      expires: 'The link works once and is valid for {{hours}} hours.',
+      ignore: 'If you did not expect this invitation, you can ignore this email.',
+    },
+    passwordReset: {
+      subject: 'Reset your Convene password',
+      intro: 'Someone asked to reset the password of the coordinator account {{email}}.',
+      link: 'Choose a new password here: {{url}}',
+      expires:
+        'The link works once and is valid for {{minutes}} minutes. Setting a new password signs this account out everywhere else.',
+      ignore: 'If you did not ask for this, ignore this email: your password stays as it is.',
+    },
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

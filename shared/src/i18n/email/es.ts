@@ -54,4 +54,21 @@ export const esEmail: EmailCatalog = {
   manage: 'Para ver o cancelar su inscripción: {{url}}',
   calendar: 'La invitación adjunta (.ics) añade el seminario a su calendario.',
   signature: 'El equipo Convene de la coalición',
+  accounts: {
+    invitation: {
+      subject: 'Su invitación al espacio de coordinación de Convene',
+      intro: 'Una persona administradora de la coalición le ha abierto una cuenta de coordinación ({{email}}).',
+      link: 'Elija su contraseña aquí: {{url}}',
+      expires: 'El enlace funciona una sola vez y es válido durante {{hours}} horas.',
+      ignore: 'Si no esperaba esta invitación, puede ignorar este mensaje.',
+    },
+    passwordReset: {
+      subject: 'Restablecer su contraseña de Convene',
+      intro: 'Alguien ha pedido restablecer la contraseña de la cuenta de coordinación {{email}}.',
+      link: 'Elija una nueva contraseña aquí: {{url}}',
+      expires:
+        'El enlace funciona una sola vez y es válido durante {{minutes}} minutos. Una nueva contraseña cierra todas las demás sesiones de esta cuenta.',
+      ignore: 'Si no lo ha pedido usted, ignore este mensaje: su contraseña no cambia.',
+    },
+  },
 };

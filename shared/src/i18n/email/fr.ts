@@ -56,4 +56,23 @@ export const frEmail: EmailCatalog = {
   manage: 'Pour consulter ou annuler votre inscription\u00a0: {{url}}',
   calendar: 'L’invitation jointe (.ics) ajoute le webinaire à votre calendrier.',
   signature: 'L’équipe Convene de la coalition',
+  accounts: {
+    invitation: {
+      subject: 'Votre invitation à l’espace des coordinateurs Convene',
+      intro:
+        'Une administratrice ou un administrateur de la coalition vous a ouvert un compte de coordination ({{email}}).',
+      link: 'Choisissez votre mot de passe ici : {{url}}',
+      expires: 'Le lien ne fonctionne qu’une fois et reste valable {{hours}} heures.',
+      ignore: 'Si vous n’attendiez pas cette invitation, vous pouvez ignorer ce message.',
+    },
+    passwordReset: {
+      subject: 'Réinitialiser votre mot de passe Convene',
+      intro: 'Quelqu’un a demandé à réinitialiser le mot de passe du compte de coordination {{email}}.',
+      link: 'Choisissez un nouveau mot de passe ici : {{url}}',
+      expires:
+        'Le lien ne fonctionne qu’une fois et reste valable {{minutes}} minutes. Un nouveau mot de passe ferme toutes les autres sessions de ce compte.',
+      ignore:
+        'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+    },
+  },
 };

@@ -1,9 +1,12 @@
 import type { NotificationContext } from '../../outbox/notification-context.js';
 import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
+import type { AccountRenderer } from './account-mail.js';
+import { renderAccountInvitation } from './account-invitation.js';
 import { renderCancellation } from './cancellation.js';
 import { renderConfirmation } from './confirmation.js';
 import { renderFollowUp } from './follow-up.js';
 import { renderInvitation } from './invitation.js';
+import { renderPasswordReset } from './password-reset.js';
 import { renderReminder } from './reminder.js';
 import { renderReschedule } from './reschedule.js';
 import { renderWaitlistPromotion } from './waitlist-promotion.js';
@@ -28,4 +31,14 @@ export function rendererFor(kind: NotificationContext['notification']['kind']): 
 /** The notification kinds that have a renderer: every mail the worker can send. */
 export function renderedKinds(): NotificationContext['notification']['kind'][] {
   return Object.keys(RENDERERS) as NotificationContext['notification']['kind'][];
+}
+
+/** Mails to coordinator accounts (no webinar behind them). */
+const ACCOUNT_RENDERERS: Partial<Record<NotificationContext['notification']['kind'], AccountRenderer>> = {
+  account_invitation: renderAccountInvitation,
+  password_reset: renderPasswordReset,
+};
+
+export function accountRendererFor(kind: NotificationContext['notification']['kind']): AccountRenderer | undefined {
+  return ACCOUNT_RENDERERS[kind];
 }
