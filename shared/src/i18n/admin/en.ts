@@ -416,6 +416,11 @@ export const enAdmin = {
     done: 'Your password is set. You can now sign in.',
     signIn: 'Sign in to the workspace',
   },
+  blocks: {
+    actions: 'Actions',
+    apply: 'Apply filters',
+    clear: 'Clear filters',
+  },
 } as const;
 
 /** The shape every admin catalog must have: the English keys, any strings. */

@@ -414,4 +414,9 @@ export const esAdmin: AdminCatalog = {
     done: 'Su contraseña está guardada. Ya puede iniciar sesión.',
     signIn: 'Iniciar sesión en el espacio',
   },
+  blocks: {
+    actions: 'Acciones',
+    apply: 'Aplicar filtros',
+    clear: 'Borrar filtros',
+  },
 };

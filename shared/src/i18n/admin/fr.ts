@@ -416,4 +416,9 @@ export const frAdmin: AdminCatalog = {
     done: 'Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter.',
     signIn: 'Se connecter à l’espace',
   },
+  blocks: {
+    actions: 'Actions',
+    apply: 'Appliquer les filtres',
+    clear: 'Effacer les filtres',
+  },
 };
