@@ -49,6 +49,10 @@ export async function sendCampaign(
             registrationId: sql`null::uuid`.as('registration_id'),
             contactId: c.id,
             campaignId: sql`${campaign.id}::uuid`.as('campaign_id'),
+            // Account mails only (migration 0006); INSERT … SELECT names every column, in order.
+            accountId: sql`null::uuid`.as('account_id'),
+            accountInvitationId: sql`null::uuid`.as('account_invitation_id'),
+            passwordResetId: sql`null::uuid`.as('password_reset_id'),
             webinarVersion: sql`${webinar.version}::int`.as('webinar_version'),
             offsetMinutes: sql`null::int`.as('offset_minutes'),
             dedupeKey: sql`'invitation:' || ${c.id} || ':' || ${webinar.id}`.as('dedupe_key'),
