@@ -165,7 +165,7 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
         expect([segment, result.audience]).toEqual([segment, audience]);
       }
       const africa = await previewOk(webinar.id, { regions: ['africa'] });
-      expect(africa.excluded).toEqual({ unsubscribed: 1, undeliverable: 1 });
+      expect(africa.excluded).toEqual({ unsubscribed: 1, undeliverable: 1, alreadyInvited: 0 });
       expect(africa.languages.map((l) => [l.language, l.count])).toEqual([
         ['en', 1],
         ['fr', 1],

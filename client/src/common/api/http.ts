@@ -7,6 +7,8 @@ export type ApiError = {
   /** The server's error code (an errors.* catalog key when there is one), or "network". */
   code: string;
   fields?: Record<string, TFieldError>;
+  /** Problems tied to lines of an uploaded file (CSV imports). */
+  lines?: { line: number; code: string; message: string }[];
 };
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiError };
