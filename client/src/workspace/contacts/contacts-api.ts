@@ -1,5 +1,5 @@
 import type { TContact, TContactImportResult, TContactList, TUpdateContact } from '@convene/shared';
-import { adminRequest, anything, field } from '../api/admin-request';
+import { adminRequest, field } from '../api/admin-request';
 import { queryString } from '../api/endpoints';
 
 /** The filters of the contacts list, as the address carries them (all optional). */
@@ -34,5 +34,8 @@ export const updateContact = (id: string, patch: TUpdateContact) =>
     body: patch,
   });
 
+/** Resolves to true once deleted (a 204): useAction reads null as "failed". */
 export const deleteContact = (id: string) =>
-  adminRequest(`/api/admin/contacts/${id}`, () => anything, { method: 'DELETE' });
+  adminRequest<true>(`/api/admin/contacts/${id}`, () => deleted, { method: 'DELETE' });
+
+const deleted = { safeParse: () => ({ success: true as const, data: true as const }) };
