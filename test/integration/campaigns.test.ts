@@ -115,7 +115,7 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
       const webinar = await createWebinarRow(stack.db, { startsAt: START });
       const result = await previewOk(webinar.id);
       expect(result.audience).toBe(7);
-      expect(result.excluded).toEqual({ unsubscribed: 1, undeliverable: 1 });
+      expect(result.excluded).toEqual({ unsubscribed: 1, undeliverable: 1, alreadyInvited: 0 });
       expect(result.languages.map((l) => [l.language, l.count, l.subject])).toEqual([
         ['en', 2, 'Invitation: Regular pathways and decent work'],
         ['fr', 2, 'Invitation\u00a0: Voies régulières et travail décent'],
@@ -165,7 +165,7 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
         expect([segment, result.audience]).toEqual([segment, audience]);
       }
       const africa = await previewOk(webinar.id, { regions: ['africa'] });
-      expect(africa.excluded).toEqual({ unsubscribed: 1, undeliverable: 1 });
+      expect(africa.excluded).toEqual({ unsubscribed: 1, undeliverable: 1, alreadyInvited: 0 });
       expect(africa.languages.map((l) => [l.language, l.count])).toEqual([
         ['en', 1],
         ['fr', 1],
@@ -197,7 +197,15 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
 
       const same = await sendCampaign(stack, session, webinar.id, { regions: ['africa'] });
       expect(same).toMatchObject({ plannedCount: 0, skippedCount: 4 });
-      expect(same.progress).toMatchObject({ total: 0, queued: 0, done: true });
+      // The second campaign counts the segment it was sent to: all four skipped, and why.
+      expect(same.progress).toMatchObject({
+        total: 4,
+        queued: 0,
+        sent: 0,
+        skipped: 4,
+        skippedReasons: { unsubscribed: 1, undeliverable: 1, alreadyInvited: 2, withdrawn: 0 },
+        done: true,
+      });
 
       // French speakers: amina (already invited), eve (new) and bounced (undeliverable).
       const overlapping = await sendCampaign(stack, session, webinar.id, { languages: ['fr'] });
@@ -358,16 +366,17 @@ describe.each(databaseKinds())('invitation campaigns (%s)', (kind) => {
         segment: {},
         plannedCount: 7,
         skippedCount: 2,
-        progress: { campaignId: campaign.id, total: 7 },
+        progress: { campaignId: campaign.id, total: 9, skipped: 2 },
       });
       const done = await campaignWhenDone(stack, session, campaign.id);
       expect(done.progress).toEqual({
         campaignId: campaign.id,
-        total: 7,
+        total: 9,
         queued: 0,
         sent: 7,
         failed: 0,
-        skipped: 0,
+        skipped: 2,
+        skippedReasons: { unsubscribed: 1, undeliverable: 1, alreadyInvited: 0, withdrawn: 0 },
         done: true,
       });
       expect(done.progress.sent).toBe(done.plannedCount);

@@ -6,6 +6,7 @@ import { AuditPage } from './accounts/audit-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
 import { NewCampaignPage } from './campaigns/new-campaign-page';
 import { CompilePage } from './compile/compile-page';
+import { ContactsPage } from './contacts/contacts-page';
 import { ErrorNotice } from './components/errors';
 import { useInstantFormat } from './components/instant';
 import { Navigate, useSearch } from './components/navigation';
@@ -37,6 +38,7 @@ const NAV: { href: string; key: AdminKey }[] = [
   { href: '/webinars', key: 'admin.nav.webinars' },
   { href: '/campaigns', key: 'admin.nav.campaigns' },
   { href: '/outbox', key: 'admin.nav.outbox' },
+  { href: '/contacts', key: 'admin.contacts.nav' },
   { href: '/account', key: 'admin.accountLifecycle.nav' },
 ];
 
@@ -154,6 +156,9 @@ function SignedInRoutes() {
       </Route>
       <Route path="/outbox">
         <OutboxPage />
+      </Route>
+      <Route path="/contacts">
+        <ContactsPage />
       </Route>
       <Route path="/accounts">
         <AccountsPage />

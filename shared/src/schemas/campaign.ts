@@ -20,7 +20,12 @@ export type TCampaignSegment = z.infer<typeof ZCampaignSegment>;
 export const ZCreateCampaign = z.strictObject({ webinarId: ZUuid, segment: ZCampaignSegment.default({}) });
 export type TCreateCampaign = z.infer<typeof ZCreateCampaign>;
 
-/** Counts of a campaign's invitations by state; what the progress bar shows. */
+/**
+ * Counts of a campaign over every contact of its segment; what the progress bar shows.
+ * `skipped` = contacts never invited (unsubscribed, undeliverable, already invited to the
+ * webinar by an earlier campaign) + invitations withdrawn before sending (the contact
+ * unsubscribed meanwhile, the webinar changed); `total` counts them all.
+ */
 export const ZCampaignProgress = z.object({
   campaignId: ZUuid,
   total: z.number().int(),
@@ -28,6 +33,12 @@ export const ZCampaignProgress = z.object({
   sent: z.number().int(),
   failed: z.number().int(),
   skipped: z.number().int(),
+  skippedReasons: z.object({
+    unsubscribed: z.number().int(),
+    undeliverable: z.number().int(),
+    alreadyInvited: z.number().int(),
+    withdrawn: z.number().int(),
+  }),
   done: z.boolean(),
 });
 export type TCampaignProgress = z.infer<typeof ZCampaignProgress>;
@@ -48,7 +59,12 @@ export type TCampaign = z.infer<typeof ZCampaign>;
 /** The audience of a segment and one rendered invitation per language in it. */
 export const ZCampaignPreview = z.object({
   audience: z.number().int(),
-  excluded: z.object({ unsubscribed: z.number().int(), undeliverable: z.number().int() }),
+  excluded: z.object({
+    unsubscribed: z.number().int(),
+    undeliverable: z.number().int(),
+    /** Mailable contacts of the segment already invited to this webinar: sending skips them. */
+    alreadyInvited: z.number().int(),
+  }),
   languages: z.array(
     z.object({ language: ZLanguage, count: z.number().int(), subject: z.string(), text: z.string(), html: z.string() }),
   ),

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../geo/countries.js';
+import { REGIONS } from '../geo/regions.js';
 import { ZCountry, ZEmail, ZInstant, ZLanguage, ZTimeZone, ZUuid } from './common.js';
 
 const knownCountries = new Set(COUNTRY_CODES);
+
+/** What the contacts list filters on: whether a contact may be mailed, and why not. */
+export const CONTACT_STATUSES = ['subscribed', 'unsubscribed', 'undeliverable'] as const;
+export type TContactStatus = (typeof CONTACT_STATUSES)[number];
 
 /** ISO alpha-2 code that names a country we know ("XX" has the right shape but is no country). */
 const ZContactCountry = ZCountry.refine((code) => knownCountries.has(code), { error: 'invalid_country' });
@@ -70,6 +75,10 @@ export const ZContactFilter = z.strictObject({
   tag: z.string().trim().min(1, { error: 'required' }).max(64, { error: 'too_long' }).optional(),
   organization: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }).optional(),
   subscribed: z.enum(['true', 'false'], { error: 'invalid_choice' }).optional(),
+  /** Contacts whose country lies in the region. */
+  region: z.enum(REGIONS, { error: 'invalid_choice' }).optional(),
+  /** subscribed: may be mailed; unsubscribed: left by the one-click link; undeliverable: hard-bounced. */
+  status: z.enum(CONTACT_STATUSES, { error: 'invalid_choice' }).optional(),
   limit: z.coerce
     .number({ error: 'invalid_number' })
     .int({ error: 'invalid_number' })
@@ -84,6 +93,10 @@ export const ZContactFilter = z.strictObject({
     .default(0),
 });
 export type TContactFilter = z.infer<typeof ZContactFilter>;
+
+/** GET /api/admin/contacts/export.csv query: the list's filters, every page at once. */
+export const ZContactExportFilter = ZContactFilter.omit({ limit: true, offset: true });
+export type TContactExportFilter = z.infer<typeof ZContactExportFilter>;
 
 /**
  * Partial edit by a coordinator. Neither the email (it is the contact's identity) nor the

@@ -39,7 +39,12 @@ export const ZAdminWebinar = ZPublicWebinar.extend({
   recordingUrl: z.string().nullable(),
   reminderOffsetsMinutes: z.array(z.number().int()),
   version: z.number().int(),
+  /** Confirmed + waitlisted. */
   registrationsCount: z.number().int(),
+  /** Registrations holding a seat: the figure to compare with the capacity. */
+  confirmedCount: z.number().int(),
+  /** Registrations waiting for a seat (not counted against the capacity). */
+  waitlistedCount: z.number().int(),
   createdAt: ZInstant,
   updatedAt: ZInstant,
 });

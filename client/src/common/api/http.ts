@@ -9,6 +9,8 @@ export type ApiError = {
   fields?: Record<string, TFieldError>;
   /** Seconds to wait before trying again, from a 429's Retry-After. */
   retryAfter?: number;
+  /** Problems tied to lines of an uploaded file (CSV imports). */
+  lines?: { line: number; code: string; message: string }[];
 };
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiError };

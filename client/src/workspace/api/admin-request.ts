@@ -52,6 +52,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type AdminRequestInit = {
   method?: Method;
   body?: unknown;
+  /** A body sent as is (a CSV upload) instead of JSON. */
+  raw?: { contentType: string; data: Blob | string };
   signal?: AbortSignal;
   /** False for the calls where a 401 is an answer, not a lost session (sign-in, who am I). */
   signOutOn401?: boolean;
@@ -71,9 +73,10 @@ async function send(path: string, init: AdminRequestInit): Promise<Response | 'n
       headers: {
         Accept: 'application/json',
         ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.raw ? { 'Content-Type': init.raw.contentType } : {}),
         ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.raw ? init.raw.data : init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: controller.signal,
       credentials: 'same-origin',
     });
@@ -90,8 +93,8 @@ async function readError(response: Response, s: AdminSchemas): Promise<ApiError>
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = s.ZApiError.safeParse(body);
   if (!parsed.success) return { status: response.status, code: 'unknown' };
-  const { code, fields } = parsed.data.error;
-  return { status: response.status, code, ...(fields ? { fields } : {}) };
+  const { code, fields, lines } = parsed.data.error;
+  return { status: response.status, code, ...(fields ? { fields } : {}), ...(lines ? { lines } : {}) };
 }
 
 /** A fresh CSRF token for the session, after the server refused the one we had. */

@@ -25,6 +25,11 @@ export function CampaignProgress({ progress, label }: { progress: TCampaignProgr
         })}
         {progress.done && <> · {t('admin.campaigns.done')}</>}
       </p>
+      {progress.skipped > 0 && (
+        <p className="hint" data-testid="campaign-skipped">
+          {t('admin.outreach.skippedWhy', progress.skippedReasons)}
+        </p>
+      )}
     </div>
   );
 }

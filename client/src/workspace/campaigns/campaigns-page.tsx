@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { Link } from 'wouter';
 import { loadAdminSchemas } from '../api/admin-request';
 import { listCampaigns, listWebinars } from '../api/endpoints';
-import { ErrorNotice } from '../components/errors';
+import { DataTable, type Column } from '../components/data-table';
 import { Instant, useInstantFormat } from '../components/instant';
 import { useLabels } from '../components/labels';
 import { PageTitle } from '../components/page-title';
@@ -55,6 +55,30 @@ export function CampaignsPage() {
     );
   });
 
+  const titleOf = (c: TCampaign) => titles.get(c.webinarId) ?? c.webinarId;
+  const columns: Column<TCampaign>[] = [
+    { key: 'webinar', header: t('admin.campaigns.webinar'), rowHeader: true, dir: 'auto', cell: titleOf },
+    {
+      key: 'created',
+      header: (
+        <>
+          {t('admin.campaigns.created')}
+          <span className="visually-hidden"> ({zoneName})</span>
+        </>
+      ),
+      nowrap: true,
+      cell: (c) => <Instant value={c.createdAt} />,
+    },
+    { key: 'status', header: t('admin.campaigns.status'), cell: (c) => t(`admin.campaigns.statuses.${c.status}`) },
+    {
+      key: 'progress',
+      header: t('admin.campaigns.progress'),
+      cell: (c) => (
+        <CampaignProgress progress={c.progress} label={t('admin.campaigns.progressLabel', { title: titleOf(c) })} />
+      ),
+    },
+  ];
+
   return (
     <div className="campaigns-page">
       <PageTitle>{t('admin.campaigns.title')}</PageTitle>
@@ -64,50 +88,18 @@ export function CampaignsPage() {
           {t('admin.campaigns.create')}
         </Link>
       </div>
-      {campaigns.state === 'loading' && (
-        <p role="status" className="status">
-          {t('admin.loading')}
-        </p>
-      )}
-      {campaigns.state === 'failed' && <ErrorNotice error={campaigns.error} onRetry={reload} />}
-      {campaigns.state === 'ok' && campaigns.data.length === 0 && <p>{t('admin.campaigns.empty')}</p>}
-      {campaigns.state === 'ok' && campaigns.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="campaigns-table">
-            <caption className="visually-hidden">{t('admin.campaigns.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.campaigns.webinar')}</th>
-                <th scope="col">
-                  {t('admin.campaigns.created')}
-                  <span className="visually-hidden"> ({zoneName})</span>
-                </th>
-                <th scope="col">{t('admin.campaigns.status')}</th>
-                <th scope="col">{t('admin.campaigns.progress')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.data.map((c) => {
-                const title = titles.get(c.webinarId) ?? c.webinarId;
-                return (
-                  <tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
-                    <th scope="row" dir="auto">
-                      {title}
-                    </th>
-                    <td className="nowrap">
-                      <Instant value={c.createdAt} />
-                    </td>
-                    <td>{t(`admin.campaigns.statuses.${c.status}`)}</td>
-                    <td>
-                      <CampaignProgress progress={c.progress} label={t('admin.campaigns.progressLabel', { title })} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.campaigns.title')}
+        columns={columns}
+        rows={campaigns.state === 'ok' ? campaigns.data : undefined}
+        rowKey={(c) => c.id}
+        refreshing={campaigns.state === 'ok' && campaigns.refreshing}
+        error={campaigns.state === 'failed' ? campaigns.error : undefined}
+        onRetry={reload}
+        empty={t('admin.campaigns.empty')}
+        testId="campaigns-table"
+        rowProps={(c) => ({ 'data-testid': 'campaign-row', 'data-campaign-id': c.id })}
+      />
     </div>
   );
 }

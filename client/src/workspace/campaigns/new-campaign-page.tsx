@@ -5,10 +5,12 @@ import {
   type TCampaignPreview,
   type TCreateCampaign,
   type TLanguage,
+  type TRegion,
 } from '@convene/shared';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { listWebinars, previewCampaign, sendCampaign } from '../api/endpoints';
+import { CheckboxGroup } from '../components/checkbox-group';
 import { ErrorNotice } from '../components/errors';
 import { useLabels } from '../components/labels';
 import { PageTitle } from '../components/page-title';
@@ -17,7 +19,7 @@ import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 
 type Segment = {
-  regions: string[];
+  regions: TRegion[];
   languages: TLanguage[];
   countries: string[];
   tags: string;
@@ -32,7 +34,7 @@ const list = (text: string) =>
 
 function toRequest(webinarId: string, s: Segment): TCreateCampaign {
   const segment: TCreateCampaign['segment'] = {};
-  if (s.regions.length) segment.regions = s.regions as NonNullable<TCreateCampaign['segment']['regions']>;
+  if (s.regions.length) segment.regions = s.regions;
   if (s.languages.length) segment.languages = s.languages;
   if (s.countries.length) segment.countries = s.countries;
   if (list(s.tags).length) segment.tags = list(s.tags);
@@ -52,6 +54,12 @@ function Preview({ preview }: { preview: TCampaignPreview }) {
           undeliverable: preview.excluded.undeliverable,
         })}
       </p>
+      {preview.excluded.alreadyInvited > 0 && (
+        <p data-testid="preview-already-invited">
+          {t('admin.outreach.alreadyInvited', { count: preview.excluded.alreadyInvited })}
+        </p>
+      )}
+      <p className="hint">{t('admin.outreach.previewInert')}</p>
       {preview.languages.map((group) => (
         <details key={group.language} className="preview-language">
           <summary>
@@ -96,9 +104,6 @@ export function NewCampaignPage() {
   const request = toRequest(webinarId, segment);
   const key = JSON.stringify(request);
   const current = previewed?.key === key ? previewed.preview : null;
-
-  const toggle = <T extends string>(values: T[], value: T, on: boolean) =>
-    on ? [...values, value] : values.filter((v) => v !== value);
 
   const onPreview = async (event: FormEvent) => {
     event.preventDefault();
@@ -156,42 +161,24 @@ export function NewCampaignPage() {
         <fieldset className="fieldset">
           <legend>{t('admin.campaigns.segment')}</legend>
           <p className="hint">{t('admin.campaigns.segmentHint')}</p>
-          <fieldset className="subtopics">
-            <legend>{t('admin.campaigns.regions')}</legend>
-            <ul className="options options-inline">
-              {REGIONS.map((r) => (
-                <li key={r} className="checkbox">
-                  <input
-                    id={`seg-region-${r}`}
-                    type="checkbox"
-                    name="regions"
-                    value={r}
-                    checked={segment.regions.includes(r)}
-                    onChange={(e) => setSegment((s) => ({ ...s, regions: toggle(s.regions, r, e.target.checked) }))}
-                  />
-                  <label htmlFor={`seg-region-${r}`}>{labels.region(r)}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <fieldset className="subtopics">
-            <legend>{t('admin.campaigns.languages')}</legend>
-            <ul className="options options-inline">
-              {CATALOG_LANGUAGES.map((l) => (
-                <li key={l} className="checkbox">
-                  <input
-                    id={`seg-language-${l}`}
-                    type="checkbox"
-                    name="languages"
-                    value={l}
-                    checked={segment.languages.includes(l)}
-                    onChange={(e) => setSegment((s) => ({ ...s, languages: toggle(s.languages, l, e.target.checked) }))}
-                  />
-                  <label htmlFor={`seg-language-${l}`}>{labels.language(l)}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <CheckboxGroup
+            legend={t('admin.campaigns.regions')}
+            name="regions"
+            idPrefix="seg-region"
+            inline
+            options={REGIONS.map((r) => ({ value: r, label: labels.region(r) }))}
+            value={segment.regions}
+            onChange={(regions) => setSegment((s) => ({ ...s, regions }))}
+          />
+          <CheckboxGroup
+            legend={t('admin.campaigns.languages')}
+            name="languages"
+            idPrefix="seg-language"
+            inline
+            options={CATALOG_LANGUAGES.map((l) => ({ value: l, label: labels.language(l) }))}
+            value={segment.languages}
+            onChange={(languages) => setSegment((s) => ({ ...s, languages }))}
+          />
           <div className="field">
             <label htmlFor="seg-countries">{t('admin.campaigns.countries')}</label>
             <span id="seg-countries-hint" className="hint">

@@ -1,5 +1,6 @@
+import type { TOutboxMessage } from '@convene/shared';
 import { listOutbox } from '../api/endpoints';
-import { ErrorNotice } from '../components/errors';
+import { DataTable, type Column } from '../components/data-table';
 import { Instant, useInstantFormat } from '../components/instant';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
@@ -10,6 +11,23 @@ export function OutboxPage() {
   const { t } = useAdminTranslation();
   const { zoneName } = useInstantFormat();
   const [messages, reload] = useResource('outbox', (signal) => listOutbox(signal));
+  const columns: Column<TOutboxMessage>[] = [
+    {
+      key: 'createdAt',
+      header: (
+        <>
+          {t('admin.outbox.createdAt')}
+          <span className="visually-hidden"> ({zoneName})</span>
+        </>
+      ),
+      nowrap: true,
+      cell: (m) => <Instant value={m.createdAt} />,
+    },
+    { key: 'to', header: t('admin.outbox.to'), dir: 'ltr', cell: (m) => m.to },
+    { key: 'subject', header: t('admin.outbox.subject'), dir: 'auto', cell: (m) => m.subject },
+    { key: 'messageId', header: t('admin.outbox.messageId'), dir: 'ltr', className: 'code', cell: (m) => m.messageId },
+  ];
+
   return (
     <div className="outbox-page">
       <PageTitle>{t('admin.outbox.title')}</PageTitle>
@@ -20,45 +38,18 @@ export function OutboxPage() {
         </button>
       </div>
       <p className="lead">{t('admin.outbox.intro')}</p>
-      {messages.state === 'loading' && (
-        <p role="status" className="status">
-          {t('admin.loading')}
-        </p>
-      )}
-      {messages.state === 'failed' && <ErrorNotice error={messages.error} onRetry={reload} />}
-      {messages.state === 'ok' && messages.data.length === 0 && <p>{t('admin.outbox.empty')}</p>}
-      {messages.state === 'ok' && messages.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="outbox-table">
-            <caption className="visually-hidden">{t('admin.outbox.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  {t('admin.outbox.createdAt')}
-                  <span className="visually-hidden"> ({zoneName})</span>
-                </th>
-                <th scope="col">{t('admin.outbox.to')}</th>
-                <th scope="col">{t('admin.outbox.subject')}</th>
-                <th scope="col">{t('admin.outbox.messageId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.data.map((m) => (
-                <tr key={m.id} data-testid="outbox-row">
-                  <td className="nowrap">
-                    <Instant value={m.createdAt} />
-                  </td>
-                  <td dir="ltr">{m.to}</td>
-                  <td dir="auto">{m.subject}</td>
-                  <td className="code" dir="ltr">
-                    {m.messageId}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.outbox.title')}
+        columns={columns}
+        rows={messages.state === 'ok' ? messages.data : undefined}
+        rowKey={(m) => m.id}
+        refreshing={messages.state === 'ok' && messages.refreshing}
+        error={messages.state === 'failed' ? messages.error : undefined}
+        onRetry={reload}
+        empty={t('admin.outbox.empty')}
+        testId="outbox-table"
+        rowProps={() => ({ 'data-testid': 'outbox-row' })}
+      />
     </div>
   );
 }

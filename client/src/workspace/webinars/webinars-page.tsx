@@ -1,6 +1,7 @@
+import type { TAdminWebinar } from '@convene/shared';
 import { Link } from 'wouter';
 import { listWebinars } from '../api/endpoints';
-import { ErrorNotice } from '../components/errors';
+import { DataTable, type Column } from '../components/data-table';
 import { Instant, useInstantFormat } from '../components/instant';
 import { useLabels } from '../components/labels';
 import { PageTitle } from '../components/page-title';
@@ -8,7 +9,7 @@ import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useUser } from '../session/session';
 
-/** /admin/webinars: every webinar, any status, with its registrations; links to edit and schedule. */
+/** /admin/webinars: every webinar, any status, with its registrations; links to edit, registrants and schedule. */
 export function WebinarsPage() {
   const { t } = useAdminTranslation();
   const labels = useLabels();
@@ -17,6 +18,57 @@ export function WebinarsPage() {
   // Webinars are programme-wide: a scoped coordinator reads them but is not offered changes.
   const user = useUser();
   const canChange = !user.regionScope && !user.themeScope;
+
+  const columns: Column<TAdminWebinar>[] = [
+    {
+      key: 'title',
+      header: t('admin.webinars.name'),
+      rowHeader: true,
+      dir: 'auto',
+      cell: (w) => labels.localized(w.title),
+    },
+    { key: 'kind', header: t('admin.webinars.kind'), cell: (w) => t(`admin.webinars.kinds.${w.kind}`) },
+    { key: 'theme', header: t('admin.webinars.theme'), cell: (w) => labels.theme(w.themeSlug) },
+    {
+      key: 'startsAt',
+      header: (
+        <>
+          {t('admin.webinars.startsAt')}
+          <span className="visually-hidden"> ({zoneName})</span>
+        </>
+      ),
+      nowrap: true,
+      cell: (w) => <Instant value={w.startsAt} />,
+    },
+    {
+      key: 'status',
+      header: t('admin.webinars.status'),
+      cell: (w) => (
+        <span className={`status-badge webinar-${w.status}`}>{t(`admin.webinars.statuses.${w.status}`)}</span>
+      ),
+    },
+    {
+      key: 'registrations',
+      header: t('admin.webinars.registrations'),
+      numeric: true,
+      testId: 'webinar-registrations',
+      cell: (w) => (
+        <>
+          <span data-testid="webinar-confirmed">
+            {w.capacity === null
+              ? t('admin.outreach.confirmed', { count: w.confirmedCount })
+              : t('admin.outreach.confirmedOf', { count: w.confirmedCount, capacity: w.capacity })}
+          </span>
+          {w.waitlistedCount > 0 && (
+            <span className="hint count-detail" data-testid="webinar-waitlisted">
+              {t('admin.outreach.waitlisted', { count: w.waitlistedCount })}
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
+
   return (
     <div className="webinars-page">
       <PageTitle>{t('admin.webinars.title')}</PageTitle>
@@ -28,77 +80,43 @@ export function WebinarsPage() {
           </Link>
         )}
       </div>
-      {webinars.state === 'loading' && (
-        <p role="status" className="status">
-          {t('admin.loading')}
-        </p>
-      )}
       {!canChange && <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>}
-      {webinars.state === 'failed' && <ErrorNotice error={webinars.error} onRetry={reload} />}
-      {webinars.state === 'ok' && webinars.data.length === 0 && <p>{t('admin.webinars.empty')}</p>}
-      {webinars.state === 'ok' && webinars.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="webinars-table">
-            <caption className="visually-hidden">{t('admin.webinars.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.webinars.name')}</th>
-                <th scope="col">{t('admin.webinars.kind')}</th>
-                <th scope="col">{t('admin.webinars.theme')}</th>
-                <th scope="col">
-                  {t('admin.webinars.startsAt')}
-                  <span className="visually-hidden"> ({zoneName})</span>
-                </th>
-                <th scope="col">{t('admin.webinars.status')}</th>
-                <th scope="col" className="numeric">
-                  {t('admin.webinars.registrations')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.webinars.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {webinars.data.map((w) => {
-                const title = labels.localized(w.title);
-                return (
-                  <tr key={w.id} data-testid="webinar-row" data-webinar-id={w.id}>
-                    <th scope="row" dir="auto">
-                      {title}
-                    </th>
-                    <td>{t(`admin.webinars.kinds.${w.kind}`)}</td>
-                    <td>{labels.theme(w.themeSlug)}</td>
-                    <td className="nowrap">
-                      <Instant value={w.startsAt} />
-                    </td>
-                    <td>
-                      <span className={`status-badge webinar-${w.status}`}>
-                        {t(`admin.webinars.statuses.${w.status}`)}
-                      </span>
-                    </td>
-                    <td className="numeric" data-testid="webinar-registrations">
-                      {w.capacity === null
-                        ? w.registrationsCount
-                        : t('admin.webinars.registrationsOf', { count: w.registrationsCount, capacity: w.capacity })}
-                    </td>
-                    <td>
-                      {canChange ? (
-                        <Link href={`/webinars/${w.id}`} aria-label={t('admin.webinars.editLabel', { title })}>
-                          {t('admin.webinars.edit')}
-                        </Link>
-                      ) : (
-                        <Link href={`/webinars/${w.id}`} aria-label={t('admin.scopeLimits.viewLabel', { title })}>
-                          {t('admin.scopeLimits.view')}
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.webinars.title')}
+        columns={columns}
+        rows={webinars.state === 'ok' ? webinars.data : undefined}
+        rowKey={(w) => w.id}
+        refreshing={webinars.state === 'ok' && webinars.refreshing}
+        error={webinars.state === 'failed' ? webinars.error : undefined}
+        onRetry={reload}
+        empty={t('admin.webinars.empty')}
+        testId="webinars-table"
+        rowProps={(w) => ({ 'data-testid': 'webinar-row', 'data-webinar-id': w.id })}
+        actionsHeader={t('admin.webinars.edit')}
+        rowActions={(w) => {
+          const title = labels.localized(w.title);
+          return (
+            <>
+              {canChange ? (
+                <Link href={`/webinars/${w.id}`} aria-label={t('admin.webinars.editLabel', { title })}>
+                  {t('admin.webinars.edit')}
+                </Link>
+              ) : (
+                <Link href={`/webinars/${w.id}`} aria-label={t('admin.scopeLimits.viewLabel', { title })}>
+                  {t('admin.scopeLimits.view')}
+                </Link>
+              )}
+              <Link
+                href={`/webinars/${w.id}/registrants`}
+                aria-label={t('admin.outreach.registrantsLabel', { title })}
+                data-testid="webinar-registrants"
+              >
+                {t('admin.outreach.registrants')}
+              </Link>
+            </>
+          );
+        }}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import {
   englishError,
   fieldErrorsFromZod,
+  ZContactExportFilter,
   ZContactFilter,
   ZUpdateContact,
   ZUuid,
@@ -17,6 +18,9 @@ import { importContacts } from '../../services/contacts/import-contacts.js';
 import { listContacts } from '../../services/contacts/list-contacts.js';
 import { CsvImportError } from '../../services/contacts/read-contacts-csv.js';
 import { updateContact } from '../../services/contacts/update-contact.js';
+import { deleteContact } from '../../services/contacts/delete-contact.js';
+import { renderContactsCsv } from '../../services/contacts/render-contacts-csv.js';
+import { recordAudit } from '../../services/audit/record-audit.js';
 
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv'];
 
@@ -76,6 +80,33 @@ export function contactsRouter(ctx: AppContext): Router {
     res.json(await listContacts(ctx.db, filter.data, contactScope(coordinatorOf(res))));
   });
 
+  router.get('/export.csv', async (req, res) => {
+    const filter = ZContactExportFilter.safeParse(req.query);
+    if (!filter.success) {
+      throw new AppError(
+        400,
+        'validation_failed',
+        'Some filters are invalid',
+        fieldErrorsFromZod(filter.error, englishError),
+      );
+    }
+    const coordinator = coordinatorOf(res);
+    const { csv, rows } = await renderContactsCsv(ctx.db, filter.data, contactScope(coordinator));
+    // Filter names only: a search text may be part of someone's address.
+    await recordAudit(ctx.db, coordinator, {
+      action: 'contact.export',
+      targetType: 'export',
+      details: { rows, filters: Object.keys(filter.data).sort() },
+    });
+    res
+      .set({
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="contacts.csv"',
+        'Cache-Control': 'no-store',
+      })
+      .send(csv);
+  });
+
   router.patch('/:id', validateParam('id', ZUuid, 'Contact'), validateBody(ZUpdateContact), async (req, res) => {
     const contact = await updateContact(
       ctx.db,
@@ -87,21 +118,27 @@ export function contactsRouter(ctx: AppContext): Router {
     res.json({ contact });
   });
 
+  router.delete('/:id', validateParam('id', ZUuid, 'Contact'), async (req, res) => {
+    const id = req.params.id as string;
+    await deleteContact({ db: ctx.db, dataDir: ctx.env.DATA_DIR }, id, coordinatorOf(res));
+    ctx.logger.info({ contactId: id }, 'contact deleted');
+    res.status(204).end();
+  });
+
   // An import may hold any country: coordinators of every region only.
   router.post('/import', onlyUnscoped, csvBody, async (req, res) => {
     const upload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const result = await importContacts(ctx.db, upload);
-    // Counts only: no addresses or names in the logs.
-    ctx.logger.info(
-      {
-        imported: result.imported,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        rejected: result.rejected.length,
-        duplicates: result.duplicates.length,
-      },
-      'contacts imported',
-    );
+    // Counts only: no addresses or names in the logs or the audit log.
+    const counts = {
+      imported: result.imported,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      rejected: result.rejected.length,
+      duplicates: result.duplicates.length,
+    };
+    ctx.logger.info(counts, 'contacts imported');
+    await recordAudit(ctx.db, coordinatorOf(res), { action: 'contact.import', targetType: 'contact', details: counts });
     res.json(result);
   });
 

@@ -34,6 +34,7 @@ import {
 import { z } from 'zod';
 import { registerServedPaths } from './served-paths.js';
 import { registerAccountPaths } from './account-paths.js';
+import { registerContactsPaths } from './contacts-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -304,6 +305,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerWorkspacePaths(registry, coordinator);
   registerServedPaths(registry, coordinator);
   registerAccountPaths(registry, coordinator);
+  registerContactsPaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -6,7 +6,7 @@ import { activeRegistrations } from '../notifications/active-registrations.js';
 import { cancelPending } from '../notifications/cancel-pending.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
-import { countActiveRegistrations } from './count-registrations.js';
+import { countRegistrations, NO_REGISTRATIONS } from './count-registrations.js';
 import type { WebinarDeps } from './update-webinar.js';
 import { lockWebinar } from './lock-webinar.js';
 import { toAdminWebinar } from './webinar-views.js';
@@ -39,8 +39,8 @@ export async function cancelWebinar(deps: WebinarDeps, id: string, now = new Dat
         })),
       );
     }
-    const counts = (await countActiveRegistrations(tx, [id])).get(id);
-    return { webinar: toAdminWebinar(row, counts ?? 0), planned };
+    const counts = (await countRegistrations(tx, [id])).get(id);
+    return { webinar: toAdminWebinar(row, counts ?? NO_REGISTRATIONS), planned };
   });
   await deps.mailQueue.enqueue(planned);
   return webinar;

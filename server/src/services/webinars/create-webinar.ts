@@ -4,6 +4,7 @@ import { tables, type Db } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { slugify } from './slugify.js';
+import { NO_REGISTRATIONS } from './count-registrations.js';
 import { toAdminWebinar } from './webinar-views.js';
 import { assertThemeExists } from './assert-theme-exists.js';
 
@@ -43,7 +44,7 @@ export async function createWebinar(db: Db, input: TCreateWebinar): Promise<TAdm
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  return toAdminWebinar(row, 0);
+  return toAdminWebinar(row, NO_REGISTRATIONS);
 }
 
 async function freeSlug(db: Db, base: string): Promise<string> {

@@ -6,7 +6,7 @@ import type { MailQueue } from '../../queues/mail-queue.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { promoteFromWaitlist } from '../registrations/promote-from-waitlist.js';
 import { assertThemeExists } from './assert-theme-exists.js';
-import { countActiveRegistrations } from './count-registrations.js';
+import { countRegistrations, NO_REGISTRATIONS } from './count-registrations.js';
 import { replanAfterReschedule, replanReminderOffsets } from './replan-notifications.js';
 import { lockWebinar } from './lock-webinar.js';
 import { toAdminWebinar } from './webinar-views.js';
@@ -61,8 +61,8 @@ export async function updateWebinar(
     if (row.status === 'scheduled' && patch.capacity !== undefined) {
       planned = [...planned, ...(await promoteFromWaitlist(tx, id, now))];
     }
-    const counts = (await countActiveRegistrations(tx, [id])).get(id);
-    return { webinar: toAdminWebinar(row, counts ?? 0), planned };
+    const counts = (await countRegistrations(tx, [id])).get(id);
+    return { webinar: toAdminWebinar(row, counts ?? NO_REGISTRATIONS), planned };
   });
   await deps.mailQueue.enqueue(planned);
   return webinar;

@@ -1,5 +1,6 @@
 import type { TAdminWebinar, TPublicWebinar } from '@convene/shared';
 import type { tables } from '@convene/shared/db';
+import type { RegistrationCounts } from './count-registrations.js';
 
 type WebinarRow = typeof tables.webinars.$inferSelect;
 
@@ -23,14 +24,16 @@ export function toPublicWebinar(row: WebinarRow): TPublicWebinar {
 }
 
 /** The coordinator view: everything, including the secret join URL. */
-export function toAdminWebinar(row: WebinarRow, registrationsCount: number): TAdminWebinar {
+export function toAdminWebinar(row: WebinarRow, counts: RegistrationCounts): TAdminWebinar {
   return {
     ...toPublicWebinar(row),
     joinUrl: row.joinUrl,
     recordingUrl: row.recordingUrl,
     reminderOffsetsMinutes: row.reminderOffsetsMinutes,
     version: row.version,
-    registrationsCount,
+    registrationsCount: counts.confirmed + counts.waitlisted,
+    confirmedCount: counts.confirmed,
+    waitlistedCount: counts.waitlisted,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
