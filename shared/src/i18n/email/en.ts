@@ -54,6 +54,13 @@ export const enEmail = {
   manage: 'To view or cancel your registration: {{url}}',
   calendar: 'The attached invitation (.ics) adds the webinar to your calendar.',
   signature: 'The Convene team of the coalition',
+  followUpAbsentee: {
+    subject: 'Sorry we missed you: {{title}}',
+    intro: 'We are sorry you could not join “{{title}}”.',
+    recording: 'You can watch the recording: {{url}}',
+    input:
+      'Your experience still counts. Tell us which barriers migrants meet where you are and what should change; your input feeds the consultation on this theme: {{url}}',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

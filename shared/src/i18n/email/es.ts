@@ -54,4 +54,11 @@ export const esEmail: EmailCatalog = {
   manage: 'Para ver o cancelar su inscripción: {{url}}',
   calendar: 'La invitación adjunta (.ics) añade el seminario a su calendario.',
   signature: 'El equipo Convene de la coalición',
+  followUpAbsentee: {
+    subject: 'Le echamos de menos: {{title}}',
+    intro: 'Lamentamos que no haya podido participar en «{{title}}».',
+    recording: 'Puede ver la grabación: {{url}}',
+    input:
+      'Su experiencia sigue contando. Cuéntenos qué obstáculos enfrentan las personas migrantes donde usted está y qué debería cambiar; su aporte alimenta la consulta sobre este tema: {{url}}',
+  },
 };

@@ -55,4 +55,11 @@ export const frEmail: EmailCatalog = {
   manage: 'Pour consulter ou annuler votre inscription : {{url}}',
   calendar: 'L’invitation jointe (.ics) ajoute le webinaire à votre calendrier.',
   signature: 'L’équipe Convene de la coalition',
+  followUpAbsentee: {
+    subject: 'Vous nous avez manqué : {{title}}',
+    intro: 'Nous regrettons que vous n’ayez pas pu participer à « {{title}} ».',
+    recording: 'Vous pouvez regarder l’enregistrement : {{url}}',
+    input:
+      'Votre expérience compte toujours. Dites-nous quels obstacles rencontrent les personnes migrantes là où vous êtes et ce qui devrait changer ; votre contribution alimente la consultation sur ce thème : {{url}}',
+  },
 };

@@ -3,6 +3,7 @@ import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
 import { renderCancellation } from './cancellation.js';
 import { renderConfirmation } from './confirmation.js';
 import { renderFollowUp } from './follow-up.js';
+import { renderFollowUpAbsentee } from './follow-up-absentee.js';
 import { renderInvitation } from './invitation.js';
 import { renderReminder } from './reminder.js';
 import { renderReschedule } from './reschedule.js';
@@ -19,6 +20,7 @@ const RENDERERS: Partial<Record<NotificationContext['notification']['kind'], Ren
   cancellation: renderCancellation,
   waitlist_promotion: renderWaitlistPromotion,
   follow_up: renderFollowUp,
+  follow_up_absentee: renderFollowUpAbsentee,
 };
 
 export function rendererFor(kind: NotificationContext['notification']['kind']): Renderer | undefined {
