@@ -32,6 +32,7 @@ import {
   ZUpdateWebinar,
 } from '@convene/shared';
 import { z } from 'zod';
+import { registerRegistrantPaths } from './registrant-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -256,9 +257,12 @@ export function buildOpenApiDocument(serverUrl: string): object {
     security: coordinator,
     request: { params: idParam, ...body(ZCompleteWebinar) },
     responses: {
-      200: json(z.object({ webinar: ZAdminWebinar }), 'Completed; one follow-up per attendee'),
+      200: json(
+        z.object({ webinar: ZAdminWebinar }),
+        'Completed; one follow-up per attendee, one absentee follow-up per confirmed absentee',
+      ),
       404: error('Unknown webinar'),
-      409: error('Draft or cancelled'),
+      409: error('webinar_not_held (draft or cancelled) or webinar_not_over (before starts_at + duration)'),
     },
   });
   registry.registerPath({
@@ -299,6 +303,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   });
 
   registerWorkspacePaths(registry, coordinator);
+  registerRegistrantPaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
