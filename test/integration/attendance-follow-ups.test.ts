@@ -197,6 +197,12 @@ describe.each(databaseKinds())('attendance and follow-ups (%s)', (kind) => {
     await startedMinutesAgo(stack.db, webinar.id, 91);
 
     const recording = 'https://video.example.org/recording-9';
+    const publicView = async () =>
+      ((await (await stack.request(`/api/webinars/${webinar.slug}`)).json()) as { webinar: Record<string, unknown> })
+        .webinar;
+    await stack.db.update(tables.webinars).set({ recordingUrl: recording }).where(eq(tables.webinars.id, webinar.id));
+    // A recording set before the completion stays private.
+    expect((await publicView()).recordingUrl).toBeNull();
     for (let i = 0; i < 2; i++) {
       expect((await completeWebinar(stack, session, webinar.id, recording)).status).toBe(200);
     }
@@ -224,6 +230,10 @@ describe.each(databaseKinds())('attendance and follow-ups (%s)', (kind) => {
       );
       expect(mailTo(email).text).not.toContain(webinar.joinUrl);
     }
+    // The public page of the completed webinar shows the recording, never the join URL.
+    const shown = await publicView();
+    expect(shown.recordingUrl).toBe(recording);
+    expect(JSON.stringify(shown)).not.toContain(webinar.joinUrl);
     // One outbox row per registrant for both kinds together.
     const rows = await followUpRows();
     expect(rows).toHaveLength(4);

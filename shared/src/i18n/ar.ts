@@ -249,4 +249,9 @@ export const ar: Catalog = {
       'documents-identity': 'الوثائق والهوية القانونية',
     },
   },
+  webinarFollowUp: {
+    title: 'بعد الندوة',
+    recording: 'شاهد التسجيل المصوّر',
+    input: 'أخبرنا بالعوائق حيث أنت: أرسل مساهمة إقليمية حول هذا الموضوع',
+  },
 };

@@ -255,6 +255,11 @@ export const en = {
       'documents-identity': 'Documents and legal identity',
     },
   },
+  webinarFollowUp: {
+    title: 'After the webinar',
+    recording: 'Watch the recording',
+    input: 'Tell us about the barriers where you are: send regional input on this theme',
+  },
 } as const;
 
 /** The shape every catalog must have: the English keys, any strings. */

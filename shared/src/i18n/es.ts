@@ -256,4 +256,9 @@ export const es: Catalog = {
       'documents-identity': 'Documentos e identidad jurídica',
     },
   },
+  webinarFollowUp: {
+    title: 'Después del seminario web',
+    recording: 'Ver la grabación',
+    input: 'Cuéntenos los obstáculos donde usted está: envíe un aporte regional sobre este tema',
+  },
 };

@@ -258,4 +258,9 @@ export const fr: Catalog = {
       'documents-identity': 'Documents et identité juridique',
     },
   },
+  webinarFollowUp: {
+    title: 'Après le webinaire',
+    recording: 'Regarder l’enregistrement',
+    input: 'Parlez-nous des obstacles là où vous êtes : envoyez une contribution régionale sur ce thème',
+  },
 };
