@@ -23,6 +23,7 @@ import { invitationRouter } from './routes/invitation/invitation.js';
 import { adminOverviewRouter } from './routes/admin-overview/admin-overview.js';
 import { adminReportsRouter } from './routes/admin-reports/admin-reports.js';
 import { adminWebinarsRouter } from './routes/admin-webinars/admin-webinars.js';
+import { adminRegistrantsRouter } from './routes/admin-registrants/admin-registrants.js';
 import { authRouter } from './routes/auth/auth.js';
 import { campaignsRouter } from './routes/campaigns/campaigns.js';
 import { contactsRouter } from './routes/contacts/contacts.js';
@@ -126,6 +127,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
   app.use('/api/admin/account', adminAccountRouter(ctx));
+  app.use('/api/admin/webinars', adminRegistrantsRouter(ctx));
   app.use('/api', apiNotFound);
 
   // Bull Board: admins only, with the same session; read-only.

@@ -29,3 +29,4 @@ export * from './schemas/overview.js';
 export * from './schemas/account.js';
 export * from './schemas/honeypot.js';
 export * from './schemas/account-lifecycle.js';
+export * from './schemas/registrant.js';

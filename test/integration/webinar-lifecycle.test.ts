@@ -265,6 +265,9 @@ describe.each(databaseKinds())('reminders, reschedule, cancellation, waitlist, f
     await register(webinar.slug, 'p@example.org', { language: 'es' });
     await stack.sink!.waitFor(1);
     stack.sink!.messages.splice(0);
+    // Held and attended: a webinar is completed only after its end (attendance-follow-ups.test.ts).
+    await stack.db.execute(sql`update registrations set attended_at = now() where webinar_id = ${webinar.id}`);
+    await stack.db.execute(sql`update webinars set starts_at = now() - interval '3 hours' where id = ${webinar.id}`);
     const res = await stack.request(`/api/admin/webinars/${webinar.id}/complete`, {
       method: 'POST',
       headers: session.headers,

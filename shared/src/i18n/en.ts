@@ -268,6 +268,11 @@ export const en = {
       other: 'Too many attempts from your network. Try again in {{minutes}} minutes.',
     },
   },
+  webinarFollowUp: {
+    title: 'After the webinar',
+    recording: 'Watch the recording',
+    input: 'Tell us about the barriers where you are: send regional input on this theme',
+  },
 } as const;
 
 /** The shape every catalog must have: the English keys, any strings. */

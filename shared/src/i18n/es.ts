@@ -269,4 +269,9 @@ export const es: Catalog = {
       other: 'Demasiados intentos desde su red. Vuelva a intentarlo dentro de {{minutes}} minutos.',
     },
   },
+  webinarFollowUp: {
+    title: 'Después del seminario web',
+    recording: 'Ver la grabación',
+    input: 'Cuéntenos los obstáculos donde usted está: envíe un aporte regional sobre este tema',
+  },
 };

@@ -271,4 +271,9 @@ export const fr: Catalog = {
       other: 'Trop de tentatives depuis votre réseau. Réessayez dans {{minutes}} minutes.',
     },
   },
+  webinarFollowUp: {
+    title: 'Après le webinaire',
+    recording: 'Regarder l’enregistrement',
+    input: 'Parlez-nous des obstacles là où vous êtes : envoyez une contribution régionale sur ce thème',
+  },
 };

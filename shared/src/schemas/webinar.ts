@@ -27,6 +27,8 @@ export const ZPublicWebinar = z.object({
   capacity: z.number().int().nullable(),
   seatsLeft: z.number().int().nullable(),
   status: ZWebinarStatus,
+  /** The recording, once the webinar is completed (null before: a link set early stays private). */
+  recordingUrl: z.string().nullable(),
 });
 export type TPublicWebinar = z.infer<typeof ZPublicWebinar>;
 

@@ -18,6 +18,11 @@ export function reasonToSkip({ notification, webinar, registration, contact }: N
     case 'follow_up':
       if (webinar.status !== 'completed') return 'webinar_not_completed';
       return registrationCancelled ? 'registration_cancelled' : null;
+    case 'follow_up_absentee':
+      if (webinar.status !== 'completed') return 'webinar_not_completed';
+      if (registrationCancelled) return 'registration_cancelled';
+      // Marked as attended since: the "sorry we missed you" would be wrong.
+      return registration?.attendedAt ? 'registration_attended' : null;
     case 'invitation':
       if (webinar.status !== 'scheduled') return `webinar_${webinar.status}`;
       if (webinar.startsAt.getTime() + webinar.durationMinutes * 60_000 <= Date.now()) return 'webinar_over';

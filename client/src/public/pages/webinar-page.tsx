@@ -127,6 +127,8 @@ function WebinarDetails({ webinar, back, registered, onRegistered, prefill }: De
         {description.text}
       </div>
 
+      {webinar.status === 'completed' && <AfterWebinar webinar={webinar} language={language} />}
+
       {registered ? (
         <Confirmation webinar={webinar} result={registered} />
       ) : open ? (
@@ -139,5 +141,28 @@ function WebinarDetails({ webinar, back, registered, onRegistered, prefill }: De
         <p className="notice">{t('errors.registration_closed')}</p>
       )}
     </article>
+  );
+}
+
+/** A completed webinar: its recording, and the input form pre-tagged with its theme. */
+function AfterWebinar({ webinar, language }: { webinar: TPublicWebinar; language: string }) {
+  const { t } = useTranslation();
+  const form = `/report?${new URLSearchParams({ theme: webinar.themeSlug, webinar: webinar.slug, lang: language }).toString()}`;
+  return (
+    <section className="after-webinar" aria-labelledby="after-webinar-title">
+      <h2 id="after-webinar-title">{t('webinarFollowUp.title')}</h2>
+      <ul>
+        {webinar.recordingUrl && (
+          <li>
+            <a href={webinar.recordingUrl} rel="noopener noreferrer">
+              {t('webinarFollowUp.recording')}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href={form}>{t('webinarFollowUp.input')}</a>
+        </li>
+      </ul>
+    </section>
   );
 }

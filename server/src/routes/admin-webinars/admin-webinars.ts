@@ -1,8 +1,11 @@
 import {
   ZCompleteWebinar,
   ZCreateWebinar,
+  ZRegistrantFilter,
   ZUpdateWebinar,
   ZUuid,
+  englishError,
+  fieldErrorsFromZod,
   type TCompleteWebinar,
   type TCreateWebinar,
   type TUpdateWebinar,
@@ -10,6 +13,7 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
 import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { assertProgrammeWide } from '../../services/access/programme-scope.js';
@@ -41,15 +45,28 @@ export function adminWebinarsRouter(ctx: AppContext): Router {
     res.json({ webinars: await listAdminWebinars(ctx.db) });
   });
 
+  // Filtered by status and search words; the counts are the webinar's true totals.
   router.get('/:id/registrations', id, async (req, res) => {
-    res.json({
-      registrants: await listRegistrants(ctx.db, req.params.id as string, registrantScope(coordinatorOf(res))),
-    });
+    const filter = ZRegistrantFilter.safeParse(req.query);
+    if (!filter.success) {
+      throw new AppError(
+        400,
+        'validation_failed',
+        'Some filters are invalid',
+        fieldErrorsFromZod(filter.error, englishError),
+      );
+    }
+    res.json(await listRegistrants(ctx.db, req.params.id as string, filter.data, registrantScope(coordinatorOf(res))));
   });
 
   // The registrant list for a spreadsheet: RFC 4180, BOM for Excel, formulas neutralized.
   router.get('/:id/registrations.csv', id, async (req, res) => {
-    const registrants = await listRegistrants(ctx.db, req.params.id as string, registrantScope(coordinatorOf(res)));
+    const { registrants } = await listRegistrants(
+      ctx.db,
+      req.params.id as string,
+      {},
+      registrantScope(coordinatorOf(res)),
+    );
     const columns = [
       'name',
       'email',
@@ -60,6 +77,7 @@ export function adminWebinarsRouter(ctx: AppContext): Router {
       'status',
       'registeredAt',
       'cancelledAt',
+      'attendedAt',
     ] as const;
     const rows = registrants.map((r) => columns.map((c) => neutralizeCell(r[c] ?? '')));
     await audit(res, 'webinar.export_registrants', req.params.id as string, { rows: rows.length });

@@ -35,6 +35,7 @@ import { z } from 'zod';
 import { registerServedPaths } from './served-paths.js';
 import { registerAccountPaths } from './account-paths.js';
 import { registerContactsPaths } from './contacts-paths.js';
+import { registerRegistrantPaths } from './registrant-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -260,9 +261,12 @@ export function buildOpenApiDocument(serverUrl: string): object {
     security: coordinator,
     request: { params: idParam, ...body(ZCompleteWebinar) },
     responses: {
-      200: json(z.object({ webinar: ZAdminWebinar }), 'Completed; one follow-up per attendee'),
+      200: json(
+        z.object({ webinar: ZAdminWebinar }),
+        'Completed; one follow-up per attendee, one absentee follow-up per confirmed absentee',
+      ),
       404: error('Unknown webinar'),
-      409: error('Draft or cancelled'),
+      409: error('webinar_not_held (draft or cancelled) or webinar_not_over (before starts_at + duration)'),
     },
   });
   registry.registerPath({
@@ -306,6 +310,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerServedPaths(registry, coordinator);
   registerAccountPaths(registry, coordinator);
   registerContactsPaths(registry, coordinator);
+  registerRegistrantPaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

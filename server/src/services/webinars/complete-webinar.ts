@@ -1,7 +1,8 @@
 import type { TAdminWebinar } from '@convene/shared';
 import { tables } from '@convene/shared/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
+import { endOf } from '../attendance/attendance-window.js';
 import { cancelPending } from '../notifications/cancel-pending.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
@@ -11,8 +12,10 @@ import { lockWebinar } from './lock-webinar.js';
 import { toAdminWebinar } from './webinar-views.js';
 
 /**
- * Marks a webinar completed (optionally with its recording) and sends each confirmed
- * registrant one follow-up with the recording and a link to the regional input form.
+ * Marks a webinar completed (optionally with its recording), once it is over. Attendees get
+ * a follow-up (thanks, recording, input form) and confirmed absentees an absentee follow-up
+ * (sorry we missed you, recording, the same form). Both kinds share one dedupe key per
+ * registration, so each person gets exactly one of them, however often this runs.
  */
 export async function completeWebinar(
   deps: WebinarDeps,
@@ -26,6 +29,15 @@ export async function completeWebinar(
     if (current.status === 'cancelled' || current.status === 'draft') {
       throw new AppError(409, 'webinar_not_held', `A ${current.status} webinar cannot be completed`);
     }
+    // Completing early once mailed "thanks for attending" before the start (issue 9, defect 6).
+    const endsAt = endOf(current);
+    if (now.getTime() < endsAt.getTime()) {
+      throw new AppError(
+        409,
+        'webinar_not_over',
+        `The webinar ends at ${endsAt.toISOString()}: complete it after that`,
+      );
+    }
     const [row = current] = await tx
       .update(w)
       .set({ status: 'completed', recordingUrl: recordingUrl ?? current.recordingUrl, updatedAt: now })
@@ -33,14 +45,22 @@ export async function completeWebinar(
       .returning();
     await cancelPending(tx, { webinarId: id, kinds: ['reminder', 'reschedule', 'invitation'] }, 'webinar completed');
     const r = tables.registrations;
-    const attendees = await tx
-      .select({ id: r.id })
+    const registrants = await tx
+      .select({ id: r.id, status: r.status, attendedAt: r.attendedAt })
       .from(r)
-      .where(and(eq(r.webinarId, id), eq(r.status, 'confirmed')));
+      .where(and(eq(r.webinarId, id), ne(r.status, 'cancelled')));
+    // Attendees, whatever their status (someone waitlisted may have come in); absentees had a place.
+    const recipients = registrants.flatMap((a): { id: string; kind: 'follow_up' | 'follow_up_absentee' }[] =>
+      a.attendedAt
+        ? [{ id: a.id, kind: 'follow_up' }]
+        : a.status === 'confirmed'
+          ? [{ id: a.id, kind: 'follow_up_absentee' }]
+          : [],
+    );
     const planned: PlannedNotification[] = await writeNotifications(
       tx,
-      attendees.map((a) => ({
-        kind: 'follow_up' as const,
+      recipients.map((a) => ({
+        kind: a.kind,
         webinarId: id,
         registrationId: a.id,
         webinarVersion: row.version,

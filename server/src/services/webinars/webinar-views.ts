@@ -20,6 +20,7 @@ export function toPublicWebinar(row: WebinarRow): TPublicWebinar {
     capacity: row.capacity,
     seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.confirmedCount),
     status: row.status,
+    recordingUrl: row.status === 'completed' ? row.recordingUrl : null,
   };
 }
 

@@ -71,6 +71,13 @@ export const enEmail = {
       ignore: 'If you did not ask for this, ignore this email: your password stays as it is.',
     },
   },
+  followUpAbsentee: {
+    subject: 'Sorry we missed you: {{title}}',
+    intro: 'We are sorry you could not join “{{title}}”.',
+    recording: 'You can watch the recording: {{url}}',
+    input:
+      'Your experience still counts. Tell us which barriers migrants meet where you are and what should change; your input feeds the consultation on this theme: {{url}}',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -71,4 +71,11 @@ export const esEmail: EmailCatalog = {
       ignore: 'Si no lo ha pedido usted, ignore este mensaje: su contraseña no cambia.',
     },
   },
+  followUpAbsentee: {
+    subject: 'Le echamos de menos: {{title}}',
+    intro: 'Lamentamos que no haya podido participar en «{{title}}».',
+    recording: 'Puede ver la grabación: {{url}}',
+    input:
+      'Su experiencia sigue contando. Cuéntenos qué obstáculos enfrentan las personas migrantes donde usted está y qué debería cambiar; su aporte alimenta la consulta sobre este tema: {{url}}',
+  },
 };

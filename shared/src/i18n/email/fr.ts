@@ -75,4 +75,11 @@ export const frEmail: EmailCatalog = {
         'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
     },
   },
+  followUpAbsentee: {
+    subject: 'Vous nous avez manqué : {{title}}',
+    intro: 'Nous regrettons que vous n’ayez pas pu participer à « {{title}} ».',
+    recording: 'Vous pouvez regarder l’enregistrement : {{url}}',
+    input:
+      'Votre expérience compte toujours. Dites-nous quels obstacles rencontrent les personnes migrantes là où vous êtes et ce qui devrait changer ; votre contribution alimente la consultation sur ce thème : {{url}}',
+  },
 };

@@ -5,6 +5,7 @@ import { renderAccountInvitation } from './account-invitation.js';
 import { renderCancellation } from './cancellation.js';
 import { renderConfirmation } from './confirmation.js';
 import { renderFollowUp } from './follow-up.js';
+import { renderFollowUpAbsentee } from './follow-up-absentee.js';
 import { renderInvitation } from './invitation.js';
 import { renderPasswordReset } from './password-reset.js';
 import { renderReminder } from './reminder.js';
@@ -22,6 +23,7 @@ const RENDERERS: Partial<Record<NotificationContext['notification']['kind'], Ren
   cancellation: renderCancellation,
   waitlist_promotion: renderWaitlistPromotion,
   follow_up: renderFollowUp,
+  follow_up_absentee: renderFollowUpAbsentee,
 };
 
 export function rendererFor(kind: NotificationContext['notification']['kind']): Renderer | undefined {

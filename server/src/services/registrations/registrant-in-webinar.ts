@@ -1,0 +1,15 @@
+import { tables, type Tx } from '@convene/shared/db';
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../errors/app-error.js';
+
+/** A registration of the given webinar, locked until the transaction ends; 404 when it is another's. */
+export async function lockRegistrant(tx: Tx, webinarId: string, registrationId: string) {
+  const r = tables.registrations;
+  const [row] = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.id, registrationId), eq(r.webinarId, webinarId)))
+    .for('update');
+  if (!row) throw AppError.notFound('Registration');
+  return row;
+}
