@@ -31,6 +31,7 @@ import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
 import { reportsRouter } from './routes/reports/reports.js';
 import { themesRouter } from './routes/themes/themes.js';
+import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
 import { unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
 
@@ -118,6 +119,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
+  app.use('/api/admin/themes', adminThemesRouter(ctx));
   app.use('/api', apiNotFound);
 
   // Bull Board: admins only, with the same session; read-only.

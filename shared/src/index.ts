@@ -27,3 +27,4 @@ export * from './schemas/compilation.js';
 export * from './schemas/admin-report.js';
 export * from './schemas/overview.js';
 export * from './schemas/account.js';
+export * from './themes/seed-content.js';

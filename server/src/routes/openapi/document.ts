@@ -33,6 +33,7 @@ import {
 } from '@convene/shared';
 import { z } from 'zod';
 import { registerWorkspacePaths } from './workspace-paths.js';
+import { registerThemePaths } from './theme-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZApiError, description);
@@ -299,6 +300,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   });
 
   registerWorkspacePaths(registry, coordinator);
+  registerThemePaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -3,7 +3,7 @@ import type { Coordinator } from '../access/coordinator.js';
 
 export type AuditEntry = {
   action: string;
-  targetType: 'report' | 'compilation' | 'webinar' | 'account' | 'campaign' | 'export';
+  targetType: 'report' | 'compilation' | 'webinar' | 'account' | 'campaign' | 'export' | 'theme';
   targetId?: string | null;
   /** What changed: ids, statuses, theme slugs, formats — never report text or personal data. */
   details?: Record<string, unknown>;
