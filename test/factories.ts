@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SEED_THEMES, type TCreateRegistrationInput, type TCreateReportInput } from '@convene/shared';
+import { seedThemeRows, type TCreateRegistrationInput, type TCreateReportInput } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 
@@ -10,7 +10,7 @@ const DAY = 24 * 3600_000;
 
 /** Inserts the seed themes when the table is empty (seeding runs at start-up, truncation may not keep them). */
 export async function ensureThemes(db: Db): Promise<void> {
-  await db.insert(tables.themes).values(SEED_THEMES).onConflictDoNothing();
+  await db.insert(tables.themes).values(seedThemeRows()).onConflictDoNothing();
 }
 
 /** A scheduled thematic webinar ten days ahead, hosted from Mexico City. */

@@ -35,6 +35,7 @@ import { outboxRouter } from './routes/outbox/outbox.js';
 import { passwordResetRouter } from './routes/password-reset/password-reset.js';
 import { reportsRouter } from './routes/reports/reports.js';
 import { themesRouter } from './routes/themes/themes.js';
+import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
 import { unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
 
@@ -128,6 +129,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
   app.use('/api/admin/account', adminAccountRouter(ctx));
   app.use('/api/admin/webinars', adminRegistrantsRouter(ctx));
+  app.use('/api/admin/themes', adminThemesRouter(ctx));
   app.use('/api', apiNotFound);
 
   // Bull Board: admins only, with the same session; read-only.

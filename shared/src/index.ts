@@ -30,3 +30,4 @@ export * from './schemas/account.js';
 export * from './schemas/honeypot.js';
 export * from './schemas/account-lifecycle.js';
 export * from './schemas/registrant.js';
+export * from './themes/seed-content.js';

@@ -23,6 +23,7 @@ import { ReportDetailPage } from './reports/report-detail-page';
 import { ReportsPage } from './reports/reports-page';
 import { SessionProvider, useSession } from './session/session';
 import { SignInPage } from './session/sign-in-page';
+import { ThemesPage } from './themes/themes-page';
 import { WebinarEditPage } from './webinars/webinar-edit-page';
 import { WebinarsPage } from './webinars/webinars-page';
 
@@ -46,6 +47,7 @@ const NAV: { href: string; key: AdminKey }[] = [
 const ADMIN_NAV: { href: string; key: AdminKey }[] = [
   { href: '/accounts', key: 'admin.nav.accounts' },
   { href: '/audit', key: 'admin.nav.audit' },
+  { href: '/themes', key: 'admin.themeEditor.nav' },
 ];
 
 /** A place to go back to after signing in: a path of the workspace, nothing else. */
@@ -168,6 +170,9 @@ function SignedInRoutes() {
       </Route>
       <Route path="/account">
         <AccountPage />
+        </Route>
+      <Route path="/themes">
+        <ThemesPage />
       </Route>
       <Route>
         <WorkspaceNotFound />

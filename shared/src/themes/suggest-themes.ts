@@ -1,5 +1,3 @@
-import { THEME_KEYWORDS } from './keywords.js';
-
 export type ThemeSuggestion = {
   slug: string;
   /** Distinct keywords found; more means a stronger hint. */
@@ -28,46 +26,49 @@ export function foldForMatching(text: string): string {
 
 type Compiled = { slug: string; keyword: string; folded: string; anywhere: boolean };
 
+/** Keyword lists by theme slug, then by language (the shape GET /api/themes/keywords answers). */
+export type KeywordLists = Readonly<Record<string, Readonly<Partial<Record<string, readonly string[]>>>>>;
+
+export type ThemeSuggester = (text: string, exclude?: Iterable<string>, limit?: number) => ThemeSuggestion[];
+
 // Arabic attaches articles and prepositions to the word (الاحتجاز، بالاحتجاز), so its
 // keywords match inside a word; elsewhere a keyword is the start of a word, which lets a
 // stem such as "discrimin" cover its forms.
 const ARABIC = /[\u0600-\u06ff]/;
 
-let compiled: Compiled[] | null = null;
-function keywords(): Compiled[] {
-  compiled ??= Object.entries(THEME_KEYWORDS).flatMap(([slug, byLanguage]) =>
+/**
+ * A matcher for the given keyword lists (they come from the database, edited by admins).
+ * The lists are folded once here, not on every keystroke. Keywords of every language are
+ * tried: people mix languages. The matcher gives the themes the text seems to be about,
+ * strongest first (deterministic, on the device, no service); `exclude` drops themes
+ * already on the report.
+ */
+export function createThemeSuggester(lists: KeywordLists): ThemeSuggester {
+  const compiled: Compiled[] = Object.entries(lists).flatMap(([slug, byLanguage]) =>
     Object.values(byLanguage).flatMap((list) =>
-      list.map((keyword) => ({
-        slug,
-        keyword,
-        folded: foldForMatching(keyword).trim(),
-        anywhere: ARABIC.test(keyword),
-      })),
+      (list ?? []).flatMap((keyword) => {
+        const folded = foldForMatching(keyword).trim();
+        // A keyword that folds to nothing (punctuation only) would match every text.
+        return folded.length === 0 ? [] : [{ slug, keyword, folded, anywhere: ARABIC.test(keyword) }];
+      }),
     ),
   );
-  return compiled;
-}
-
-/**
- * Themes the text seems to be about, strongest first, from the multilingual keyword lists
- * (deterministic, on the device, no service). Keywords of every language are tried: people
- * mix languages. `exclude` drops themes already on the report.
- */
-export function suggestThemes(text: string, exclude: Iterable<string> = [], limit = 3): ThemeSuggestion[] {
-  const folded = foldForMatching(text);
-  if (folded.trim().length < 3) return [];
-  const skip = new Set(exclude);
-  const found = new Map<string, Set<string>>();
-  for (const k of keywords()) {
-    if (skip.has(k.slug)) continue;
-    const hit = k.anywhere ? folded.includes(k.folded) : folded.includes(` ${k.folded}`);
-    if (!hit) continue;
-    const matches = found.get(k.slug) ?? new Set<string>();
-    matches.add(k.keyword);
-    found.set(k.slug, matches);
-  }
-  return [...found.entries()]
-    .map(([slug, matches]) => ({ slug, score: matches.size, matches: [...matches] }))
-    .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug))
-    .slice(0, limit);
+  return (text, exclude = [], limit = 3) => {
+    const folded = foldForMatching(text);
+    if (folded.trim().length < 3) return [];
+    const skip = new Set(exclude);
+    const found = new Map<string, Set<string>>();
+    for (const k of compiled) {
+      if (skip.has(k.slug)) continue;
+      const hit = k.anywhere ? folded.includes(k.folded) : folded.includes(` ${k.folded}`);
+      if (!hit) continue;
+      const matches = found.get(k.slug) ?? new Set<string>();
+      matches.add(k.keyword);
+      found.set(k.slug, matches);
+    }
+    return [...found.entries()]
+      .map(([slug, matches]) => ({ slug, score: matches.size, matches: [...matches] }))
+      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug))
+      .slice(0, limit);
+  };
 }

@@ -13,5 +13,6 @@ export {
   ZRegistrationResult,
   ZReportReceipt,
   ZReportSubmitted,
+  ZThemeKeywords,
   ZThemeList,
 } from '@convene/shared';

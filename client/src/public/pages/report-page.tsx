@@ -23,6 +23,18 @@ function linkedSlugs(): { theme: string | null; webinar: string | null } {
   return { theme: slug('theme'), webinar: slug('webinar') };
 }
 
+/**
+ * The form starts with the themes it can offer only: a link pre-tagged with the orientation
+ * (not a report theme) or a draft naming a theme deactivated since would otherwise hold a
+ * theme the reporter cannot see nor untick, and the server would refuse the report.
+ */
+const offeredOnly = (values: ReportValues, themes: TTheme[]): ReportValues => {
+  const offered = new Set(themes.map((theme) => theme.slug));
+  return values.themes.every((theme) => offered.has(theme.slug))
+    ? values
+    : { ...values, themes: values.themes.filter((theme) => offered.has(theme.slug)) };
+};
+
 const fresh = () => {
   const linked = linkedSlugs();
   return emptyReport(newId(), linked.theme, linked.webinar);
@@ -99,7 +111,7 @@ export function ReportPage() {
             <ReportForm
               key={form.values.clientSubmissionId}
               themes={themes}
-              initial={form.values}
+              initial={offeredOnly(form.values, themes)}
               initialErrors={form.errors}
               onSubmitted={() => {
                 void clearDraft();

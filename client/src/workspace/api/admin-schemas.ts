@@ -11,6 +11,8 @@ export {
   ZAccount,
   ZAdminReport,
   ZAdminReportList,
+  ZAdminTheme,
+  ZAdminThemeList,
   ZAdminWebinar,
   ZAuditEntry,
   ZCampaign,

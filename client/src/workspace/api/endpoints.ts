@@ -15,7 +15,7 @@ import type {
   TOutboxMessage,
   TOverview,
   TReportStatus,
-  TThemeList,
+  TAdminThemeList,
   TUpdateAccount,
   TUpdateWebinar,
 } from '@convene/shared';
@@ -40,7 +40,9 @@ export const login = (email: string, password: string) =>
 
 export const logout = () => adminRequest('/api/auth/logout', () => anything, { method: 'POST', signOutOn401: false });
 
-export const getThemes = (signal?: Signal) => adminRequest<TThemeList>('/api/themes', (s) => s.ZThemeList, { signal });
+/** The whole taxonomy (inactive themes and the orientation too): reports and webinars keep their themes. */
+export const getThemes = (signal?: Signal) =>
+  adminRequest<TAdminThemeList>('/api/admin/themes', (s) => s.ZAdminThemeList, { signal });
 
 export const getOverview = (signal?: Signal) =>
   adminRequest<TOverview>('/api/admin/overview', (s) => s.ZOverview, { signal });

@@ -1,4 +1,4 @@
-import { pickLocalized, type TLanguage, type TLocalizedText, type TTheme } from '@convene/shared';
+import { pickLocalized, type TAdminTheme, type TLanguage, type TLocalizedText } from '@convene/shared';
 import { useMemo } from 'react';
 import type { TranslationKey } from '../../common/i18n/translate';
 import { useAdminTranslation } from '../i18n/admin-translation';
@@ -23,7 +23,7 @@ export type Labels = {
   country: (code: string) => string;
   language: (language: string) => string;
   theme: (slug: string) => string;
-  themeList: TTheme[];
+  themeList: TAdminTheme[];
   subtopic: (slug: string) => string;
   group: (group: string) => string;
   status: (status: string) => string;
@@ -55,6 +55,9 @@ export function useLabels(): Labels {
   return useMemo(() => {
     const themeList = themes.state === 'ok' ? themes.data : [];
     const bySlug = new Map(themeList.map((theme) => [theme.slug, theme]));
+    // Sub-topic names as admins keep them; a slug removed since (older reports keep it) falls
+    // back to the seed catalog, then to the slug itself.
+    const subtopicNames = new Map(themeList.flatMap((theme) => theme.subtopics.map((s) => [s.slug, s.name] as const)));
     // Codes from the server are looked up as catalog keys; an unknown one shows as it is.
     const known = (key: string, fallback: string) => {
       const text = t(key as TranslationKey);
@@ -69,7 +72,10 @@ export function useLabels(): Labels {
         return theme ? pickLocalized(theme.name, language as TLanguage) : slug;
       },
       themeList,
-      subtopic: (slug) => known(`report.subtopics.${slug}`, slug),
+      subtopic: (slug) => {
+        const name = subtopicNames.get(slug);
+        return name ? pickLocalized(name, language as TLanguage) : known(`report.subtopics.${slug}`, slug);
+      },
       group: (group) => known(`report.groups.${group}`, group),
       status: (status) => known(`admin.status.${status}`, status),
       consent: (consent) => known(`admin.consent.${consent}`, consent),

@@ -1,12 +1,14 @@
-import type { TTheme } from '@convene/shared';
+import type { TAdminTheme } from '@convene/shared';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../common/api/http';
 import { getThemes } from '../api/endpoints';
 
-export type ThemesState = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ok'; data: TTheme[] };
+export type ThemesState =
+  { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ok'; data: TAdminTheme[] };
 
-let cached: TTheme[] | undefined;
+let cached: TAdminTheme[] | undefined;
 let pending: Promise<ThemesState> | undefined;
+const listeners = new Set<(themes: TAdminTheme[]) => void>();
 
 /** The taxonomy, fetched once for the whole workspace (every page names themes). */
 function loadThemes(): Promise<ThemesState> {
@@ -21,18 +23,29 @@ function loadThemes(): Promise<ThemesState> {
   return pending;
 }
 
+/** The taxonomy editor saved: every page of this workspace names themes as they now are. */
+export function replaceThemes(themes: TAdminTheme[]): void {
+  cached = themes;
+  pending = Promise.resolve({ state: 'ok', data: themes });
+  for (const listener of listeners) listener(themes);
+}
+
 export function useThemes(): ThemesState {
   const [state, setState] = useState<ThemesState>(() =>
     cached ? { state: 'ok', data: cached } : { state: 'loading' },
   );
   useEffect(() => {
-    if (cached) return;
     let live = true;
-    loadThemes().then((next) => {
-      if (live) setState(next);
-    });
+    const listener = (themes: TAdminTheme[]) => setState({ state: 'ok', data: themes });
+    listeners.add(listener);
+    if (!cached) {
+      loadThemes().then((next) => {
+        if (live) setState(next);
+      });
+    }
     return () => {
       live = false;
+      listeners.delete(listener);
     };
   }, []);
   return state;

@@ -1,4 +1,4 @@
-import { subtopicsOf, type TAdminReport } from '@convene/shared';
+import type { TAdminReport } from '@convene/shared';
 import { useState, type FormEvent } from 'react';
 import { updateReport } from '../api/endpoints';
 import { ErrorNotice } from '../components/errors';
@@ -21,11 +21,19 @@ export function ThemeEditor({ report, onChange, announce }: Props) {
   const [missing, setMissing] = useState(false);
   const action = useAction((themes: { slug: string; subtopics: string[] }[]) => updateReport(report.id, { themes }));
   const provenance = new Map(report.themes.map((theme) => [theme.slug, theme.provenance]));
-  // The taxonomy, plus any theme the report has that is no longer in it.
+  // The themes reports can take now, plus any theme the report has that is no longer offered
+  // (deactivated, or not a report theme): reports keep the themes they had.
+  const offered = labels.themeList.filter((theme) => theme.active && theme.takesReports);
   const slugs = [
-    ...labels.themeList.map((theme) => theme.slug),
-    ...report.themes.map((theme) => theme.slug).filter((slug) => !labels.themeList.some((x) => x.slug === slug)),
+    ...offered.map((theme) => theme.slug),
+    ...report.themes.map((theme) => theme.slug).filter((slug) => !offered.some((x) => x.slug === slug)),
   ];
+  // Likewise a theme's sub-topics: those offered now, then those the report kept.
+  const subtopicsOf = (slug: string) => {
+    const current = labels.themeList.find((theme) => theme.slug === slug)?.subtopics.map((s) => s.slug) ?? [];
+    const kept = report.themes.find((theme) => theme.slug === slug)?.subtopics ?? [];
+    return [...current, ...kept.filter((s) => !current.includes(s))];
+  };
 
   const toggle = (slug: string, on: boolean) =>
     setTags((current) => {

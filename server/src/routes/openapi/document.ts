@@ -37,6 +37,7 @@ import { registerAccountPaths } from './account-paths.js';
 import { registerContactsPaths } from './contacts-paths.js';
 import { registerRegistrantPaths } from './registrant-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
+import { registerThemePaths } from './theme-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZApiError, description);
@@ -311,6 +312,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerAccountPaths(registry, coordinator);
   registerContactsPaths(registry, coordinator);
   registerRegistrantPaths(registry, coordinator);
+  registerThemePaths(registry, coordinator);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

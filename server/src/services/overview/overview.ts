@@ -54,7 +54,15 @@ export async function overview(db: Db, viewer: Coordinator, now = new Date()): P
     perWebinar.set(row.webinarId, entry);
   }
 
-  const visibleThemes = themes.filter((t) => !viewer.themeScope || viewer.themeScope.includes(t.slug));
+  // Rows are themes that take reports (the orientation does not: it would be an always-empty
+  // row); a deactivated theme stays while it holds reports, which keep it.
+  const reported = new Set(coverageRows.map((row) => row.theme));
+  const visibleThemes = themes.filter(
+    (t) =>
+      t.takesReports &&
+      (t.active || reported.has(t.slug)) &&
+      (!viewer.themeScope || viewer.themeScope.includes(t.slug)),
+  );
   const counts: Record<string, Record<string, number>> = {};
   for (const theme of visibleThemes) counts[theme.slug] = Object.fromEntries(REGIONS.map((region) => [region, 0]));
   for (const row of coverageRows) if (counts[row.theme]) counts[row.theme]![row.region] = row.n;

@@ -1,28 +1,37 @@
-import { englishError, subtopicsOf, type TCreateReport, type TFieldError } from '@convene/shared';
+import { englishError, type TCreateReport, type TFieldError } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 
 const fieldError = (code: string): TFieldError => ({ code, message: englishError(code) });
 
 /**
- * The schema checks a theme's shape; only the database knows the taxonomy. Unknown themes
- * and sub-topics of another theme are field errors, like any other bad input.
+ * The schema checks a theme's shape; only the database knows the taxonomy, as admins keep
+ * it. Unknown, inactive and non-report themes (the orientation), and sub-topics the theme
+ * does not offer (any more), are field errors, like any other bad input.
  */
-export async function checkReportThemes(db: Db, themes: TCreateReport['themes']): Promise<void> {
+export async function checkReportThemes(
+  db: Db,
+  themes: TCreateReport['themes'],
+  /** In review: what the report already has stays valid, whatever the taxonomy says now. */
+  kept: readonly { slug: string; subtopics: readonly string[] }[] = [],
+): Promise<void> {
   const slugs = themes.map((t) => t.slug);
-  const known = new Set(
-    (await db.select({ slug: tables.themes.slug }).from(tables.themes).where(inArray(tables.themes.slug, slugs))).map(
-      (r) => r.slug,
-    ),
-  );
+  const rows = await db
+    .select({ slug: tables.themes.slug, subtopics: tables.themes.subtopics })
+    .from(tables.themes)
+    .where(
+      and(inArray(tables.themes.slug, slugs), eq(tables.themes.active, true), eq(tables.themes.takesReports, true)),
+    );
+  const known = new Map(rows.map((r) => [r.slug, (r.subtopics ?? []).map((s) => s.slug)]));
+  for (const theme of kept) known.set(theme.slug, [...(known.get(theme.slug) ?? []), ...theme.subtopics]);
   const fields: Record<string, TFieldError> = {};
   themes.forEach((theme, i) => {
     if (!known.has(theme.slug)) {
       fields[`themes.${i}.slug`] = fieldError('unknown_theme');
       return;
     }
-    const allowed = subtopicsOf(theme.slug);
+    const allowed = known.get(theme.slug) ?? [];
     theme.subtopics.forEach((subtopic, j) => {
       if (!allowed.includes(subtopic)) fields[`themes.${i}.subtopics.${j}`] = fieldError('unknown_subtopic');
     });

@@ -19,9 +19,16 @@ export async function updateReport(
   viewer: Coordinator,
 ): Promise<TAdminReport> {
   if (update.themes) {
+    // Reports keep the themes they had: a theme deactivated or a sub-topic removed since
+    // can stay on the report while it is re-tagged, only new tags must be offered ones.
+    const kept = await db
+      .select({ slug: tables.reportThemes.themeSlug, subtopics: tables.reportThemes.subtopics })
+      .from(tables.reportThemes)
+      .where(eq(tables.reportThemes.reportId, id));
     await checkReportThemes(
       db,
       update.themes.map((t) => ({ ...t, provenance: 'chosen' as const })),
+      kept,
     );
   }
   await db.transaction(async (tx) => {

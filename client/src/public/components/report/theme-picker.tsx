@@ -1,6 +1,5 @@
-import { pickLocalized, subtopicsOf, type TTheme } from '@convene/shared';
+import { pickLocalized, type TTheme } from '@convene/shared';
 import { useDeferredValue, useMemo } from 'react';
-import type { TranslationKey } from '../../../common/i18n/translate';
 import { useTranslation } from '../../../common/i18n/use-translation';
 import { FieldError } from './field-error';
 import { reportErrorId, reportFieldId, type ReportTheme } from './report-values';
@@ -60,7 +59,7 @@ export function ThemePicker({ themes, value, onChange, text, error }: Props) {
         {themes.map((theme, i) => {
           const entry = value.find((v) => v.slug === theme.slug);
           const id = i === 0 ? reportFieldId('themes') : `report-theme-${theme.slug}`;
-          const subtopics = subtopicsOf(theme.slug);
+          const subtopics = theme.subtopics ?? [];
           return (
             <li key={theme.slug}>
               <div className="checkbox">
@@ -80,7 +79,7 @@ export function ThemePicker({ themes, value, onChange, text, error }: Props) {
               {entry && subtopics.length > 0 && (
                 <fieldset className="subtopics">
                   <legend>{t('report.themes.subtopics', { theme: nameOf(theme.slug) })}</legend>
-                  {subtopics.map((subtopic) => {
+                  {subtopics.map(({ slug: subtopic, name }) => {
                     const subId = `report-subtopic-${theme.slug}-${subtopic}`;
                     return (
                       <div className="checkbox" key={subtopic}>
@@ -92,7 +91,7 @@ export function ThemePicker({ themes, value, onChange, text, error }: Props) {
                           checked={entry.subtopics.includes(subtopic)}
                           onChange={(e) => toggleSubtopic(theme.slug, subtopic, e.target.checked)}
                         />
-                        <label htmlFor={subId}>{t(`report.subtopics.${subtopic}` as TranslationKey)}</label>
+                        <label htmlFor={subId}>{pickLocalized(name, language)}</label>
                       </div>
                     );
                   })}
