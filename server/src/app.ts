@@ -27,6 +27,7 @@ import { contactsRouter } from './routes/contacts/contacts.js';
 import { healthRouter } from './routes/health/health.js';
 import { invitationsRouter } from './routes/invitations/invitations.js';
 import { manageRouter } from './routes/manage/manage.js';
+import { registrationCalendarRouter } from './routes/manage/registration-calendar.js';
 import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
 import { reportsRouter } from './routes/reports/reports.js';
@@ -97,6 +98,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/themes', themesRouter(ctx));
   app.use('/api/webinars', webinarsRouter(ctx));
   app.use('/api/registrations/manage', manageRouter(ctx));
+  app.use('/api/registrations/calendar', registrationCalendarRouter(ctx));
   app.use('/api/invitations', invitationsRouter(ctx));
   // One pseudonym of client IPs for every rate limit: no limiter keeps an address.
   const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);

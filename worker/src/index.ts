@@ -5,3 +5,4 @@ export { handleReconcileOutbox } from './jobs/reconcile-outbox.handler.js';
 export type { WorkerDeps } from './jobs/worker-deps.js';
 export { createMailTransport } from './mail/transport.js';
 export { renderInvitationFor } from './mail/templates/invitation.js';
+export { registrationIcs } from './mail/templates/registration-calendar.js';

@@ -32,6 +32,7 @@ import {
   ZUpdateWebinar,
 } from '@convene/shared';
 import { z } from 'zod';
+import { registerSelfServicePaths } from './self-service-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -299,6 +300,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   });
 
   registerWorkspacePaths(registry, coordinator);
+  registerSelfServicePaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

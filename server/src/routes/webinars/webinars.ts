@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { registerParticipant } from '../../services/registrations/register-participant.js';
+import { withCalendarLink } from '../../services/registrations/registration-calendar.js';
 import { getPublicWebinar } from '../../services/webinars/get-public-webinar.js';
 import { listPublicWebinars } from '../../services/webinars/list-public-webinars.js';
 
@@ -25,7 +26,7 @@ export function webinarsRouter(ctx: AppContext): Router {
       req.params.slug as string,
       req.body as TCreateRegistration,
     );
-    res.status(created ? 201 : 200).json(result);
+    res.status(created ? 201 : 200).json(withCalendarLink(result, ctx.sessionSecret));
   });
 
   return router;
