@@ -72,7 +72,7 @@ describe.each(databaseKinds())('registrant self-service (%s)', (kind) => {
   const manage = (token: string, path = '', init: RequestInit & { json?: unknown } = {}) =>
     stack.request(`/api/registrations/manage/${token}${path}`, init);
 
-  const mailsTo = (email: string) => stack.sink!.messages.filter((m) => recipientOf(m) === email);
+  const mailsTo = (email: string) => stack.sink!.messages.filter((m) => recipientOf(m).toLowerCase() === email);
 
   describe('PATCH /api/registrations/manage/:token', () => {
     it('changes the language and zone of later mails: a reschedule notice and a reminder come in French, in the new zone, their .ics too', async () => {
@@ -173,7 +173,9 @@ describe.each(databaseKinds())('registrant self-service (%s)', (kind) => {
       const res = await manage(manageToken, '/calendar.ics');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
-      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${webinar.slug}.ics"`);
+      expect(res.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="?${webinar.slug}\\.ics"?$`),
+      );
       expect(res.headers.get('cache-control')).toBe('no-store');
       const text = await res.text();
       const event = parseIcs(text);
