@@ -30,6 +30,7 @@ import { contactsRouter } from './routes/contacts/contacts.js';
 import { healthRouter } from './routes/health/health.js';
 import { invitationsRouter } from './routes/invitations/invitations.js';
 import { manageRouter } from './routes/manage/manage.js';
+import { registrationCalendarRouter } from './routes/manage/registration-calendar.js';
 import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
 import { passwordResetRouter } from './routes/password-reset/password-reset.js';
@@ -107,6 +108,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);
   app.use('/api/webinars', webinarsRouter(ctx, pseudonym));
   app.use('/api/registrations/manage', manageRouter(ctx));
+  app.use('/api/registrations/calendar', registrationCalendarRouter(ctx));
   app.use('/api/invitations', invitationsRouter(ctx));
   app.use('/api/reports', reportsRouter(ctx, pseudonym));
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));

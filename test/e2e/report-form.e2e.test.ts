@@ -119,8 +119,10 @@ describe('the regional input form in Chromium', () => {
   async function fillReport(page: Page, barriers: string, suggested: string | null) {
     const form = page.locator('form.report-form');
     await form.locator('select[name="region"]').selectOption('africa');
-    await form.locator('select[name="countries"]').selectOption('NE');
-    await form.locator('select[name="countries"]').selectOption('LY');
+    for (const code of ['NE', 'LY']) {
+      await form.locator('input[role="combobox"]#report-countries').click();
+      await form.locator(`[role="option"][data-code="${code}"]`).click();
+    }
     await form.locator('select[name="corridorOrigin"]').selectOption('NE');
     await form.locator('select[name="corridorDestination"]').selectOption('LY');
     await form.locator(`input[name="themes"][value="${CHOSEN}"]`).check();

@@ -8,3 +8,4 @@ export { renderInvitationFor } from './mail/templates/invitation.js';
 export { rendererFor, renderedKinds } from './mail/templates/index.js';
 export { htmlLink, textUrl, MAIL_LINK_STYLE } from './mail/links.js';
 export type { NotificationContext } from './outbox/notification-context.js';
+export { registrationIcs } from './mail/templates/registration-calendar.js';

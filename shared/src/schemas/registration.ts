@@ -29,6 +29,12 @@ export const ZRegistrationResult = z.object({
   }),
   /** True when this email was already registered: nothing new was sent. */
   alreadyRegistered: z.boolean(),
+  /**
+   * The new registration's calendar file (.ics), for the confirmation screen: a link that
+   * opens only that file (not the manage link, which travels by email). Null for a repeat or
+   * a place on the waiting list.
+   */
+  calendarUrl: z.string().nullable().optional(),
 });
 export type TRegistrationResult = z.infer<typeof ZRegistrationResult>;
 
@@ -48,3 +54,10 @@ export const ZManagedRegistration = z.object({
   webinarTitle: z.string(),
 });
 export type TManagedRegistration = z.infer<typeof ZManagedRegistration>;
+
+/** The registrant's own change on the manage page: the language and time zone of their later mails. */
+export const ZUpdateManagedRegistration = z.strictObject({
+  language: ZLanguage,
+  timeZone: ZTimeZone,
+});
+export type TUpdateManagedRegistration = z.infer<typeof ZUpdateManagedRegistration>;

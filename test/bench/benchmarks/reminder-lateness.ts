@@ -163,7 +163,7 @@ async function registerConfirmed(stack: TestStack, webinar: WebinarRow, tag: str
       .where(eq(w.id, webinar.id));
     return writeNotifications(
       tx,
-      ids.flatMap((id) => planReminders(webinar, id, now)),
+      ids.flatMap((id) => planReminders(webinar, { id, round: 1 }, now)),
     );
   });
   await stack.running.ctx.mailQueue.enqueue(planned);

@@ -5,7 +5,8 @@ export type CalendarInvite = {
   uid: string;
   /** Grows with every change of the event (the webinar version). */
   sequence: number;
-  method: 'REQUEST' | 'CANCEL';
+  /** PUBLISH for a downloaded file; REQUEST and CANCEL for the mails' scheduling messages. */
+  method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   start: Date;
   durationMinutes: number;
   title: string;

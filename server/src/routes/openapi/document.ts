@@ -36,6 +36,7 @@ import { registerServedPaths } from './served-paths.js';
 import { registerAccountPaths } from './account-paths.js';
 import { registerContactsPaths } from './contacts-paths.js';
 import { registerRegistrantPaths } from './registrant-paths.js';
+import { registerSelfServicePaths } from './self-service-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 import { registerThemePaths } from './theme-paths.js';
 
@@ -313,6 +314,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerContactsPaths(registry, coordinator);
   registerRegistrantPaths(registry, coordinator);
   registerThemePaths(registry, coordinator);
+  registerSelfServicePaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -1,10 +1,24 @@
-import express, { Router } from 'express';
+import { CATALOG_LANGUAGES, isLanguage, type TLanguage } from '@convene/shared';
+import express, { Router, type Request } from 'express';
 import type { AppContext } from '../../context.js';
 import {
   findContactByUnsubscribeToken,
   unsubscribeContact,
 } from '../../services/contacts-subscription/unsubscribe-contact.js';
 import { unsubscribePage } from './unsubscribe-page.js';
+import { UNSUBSCRIBE_CSS } from './unsubscribe-style.js';
+
+/**
+ * The page's language: ?lang= (a link can name it), else the contact's, else the browser's
+ * Accept-Language, else English — so even the invalid-link page speaks the reader's language.
+ */
+function pageLanguage(req: Request, contactLanguage: TLanguage | undefined): TLanguage {
+  const asked = req.query.lang;
+  if (isLanguage(asked)) return asked;
+  if (contactLanguage) return contactLanguage;
+  const accepted = req.acceptsLanguages(...CATALOG_LANGUAGES);
+  return isLanguage(accepted) ? accepted : 'en';
+}
 
 /**
  * GET /unsubscribe/:token shows a one-button page (a GET never unsubscribes: mail scanners
@@ -15,6 +29,10 @@ import { unsubscribePage } from './unsubscribe-page.js';
 export function unsubscribeRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '2kb' }));
+  // Two path segments: never taken for a token.
+  router.get('/assets/unsubscribe.css', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').type('text/css').send(UNSUBSCRIBE_CSS);
+  });
   router.get('/:token', async (req, res) => {
     const contact = await findContactByUnsubscribeToken(ctx.db, req.params.token as string);
     res
@@ -23,7 +41,7 @@ export function unsubscribeRouter(ctx: AppContext): Router {
       .type('html')
       .send(
         unsubscribePage(
-          contact?.language ?? 'en',
+          pageLanguage(req, contact?.language),
           contact ? (contact.unsubscribedAt ? 'done' : 'ask') : 'invalid',
           req.originalUrl,
         ),
@@ -38,7 +56,7 @@ export function unsubscribeRouter(ctx: AppContext): Router {
       .status(ok ? 200 : 404)
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(unsubscribePage(contact?.language ?? 'en', ok ? 'done' : 'invalid'));
+      .send(unsubscribePage(pageLanguage(req, contact?.language), ok ? 'done' : 'invalid'));
   });
   return router;
 }

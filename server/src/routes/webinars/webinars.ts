@@ -6,6 +6,7 @@ import type { IpPseudonym } from '../../middlewares/ip-pseudonym.js';
 import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { registerParticipant } from '../../services/registrations/register-participant.js';
+import { withCalendarLink } from '../../services/registrations/registration-calendar.js';
 import { getPublicWebinar } from '../../services/webinars/get-public-webinar.js';
 import { listPublicWebinars } from '../../services/webinars/list-public-webinars.js';
 
@@ -43,7 +44,7 @@ export function webinarsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router 
         req.params.slug as string,
         req.body as TCreateRegistration,
       );
-      res.status(created ? 201 : 200).json(result);
+      res.status(created ? 201 : 200).json(withCalendarLink(result, ctx.sessionSecret));
     },
   );
 

@@ -15,7 +15,7 @@ function webinarStartingIn(minutes: number): WebinarRow {
 }
 
 const offsetsFor = (minutesAhead: number) =>
-  planReminders(webinarStartingIn(minutesAhead), 'reg-1', now).map((r) => r.offsetMinutes);
+  planReminders(webinarStartingIn(minutesAhead), { id: 'reg-1', round: 1 }, now).map((r) => r.offsetMinutes);
 
 describe('planReminders', () => {
   it('plans no reminder for someone registering 30 minutes before the start', () => {
@@ -40,12 +40,17 @@ describe('planReminders', () => {
   });
 
   it('times each reminder from the start and keys it by registration, version and offset', () => {
-    const [reminder] = planReminders(webinarStartingIn(2 * 24 * 60), 'reg-1', now);
+    const [reminder] = planReminders(webinarStartingIn(2 * 24 * 60), { id: 'reg-1', round: 1 }, now);
     expect(reminder).toMatchObject({
       kind: 'reminder',
       webinarVersion: 3,
       dedupeKey: 'reminder:reg-1:v3:1440',
       scheduledAt: new Date('2027-01-11T12:00:00Z'),
     });
+  });
+
+  it('gives the reminders of a later round keys of their own', () => {
+    const [reminder] = planReminders(webinarStartingIn(2 * 24 * 60), { id: 'reg-1', round: 2 }, now);
+    expect(reminder!.dedupeKey).toBe('reminder:reg-1:v3:1440:r2');
   });
 });

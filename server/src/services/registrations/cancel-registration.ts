@@ -3,6 +3,7 @@ import { tables, type Db } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 import type { MailQueue } from '../../queues/mail-queue.js';
 import { cancelPending } from '../notifications/cancel-pending.js';
+import { roundKey } from '../notifications/round-key.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 import { findByManageToken, getManagedRegistration } from './manage-registration.js';
@@ -34,7 +35,7 @@ export async function cancelRegistration(
         webinarId: webinar.id,
         registrationId: registration.id,
         webinarVersion: webinar.version,
-        dedupeKey: `cancellation:${registration.id}`,
+        dedupeKey: roundKey(`cancellation:${registration.id}`, current.round),
         scheduledAt: now,
       },
     ]);

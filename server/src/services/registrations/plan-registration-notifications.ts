@@ -1,4 +1,5 @@
 import { planReminders } from '../notifications/plan-reminders.js';
+import { roundKey } from '../notifications/round-key.js';
 import type { NewNotification, RegistrationRow, WebinarRow } from '../notifications/types.js';
 
 /**
@@ -15,10 +16,10 @@ export function planRegistrationNotifications(
     webinarId: webinar.id,
     registrationId: registration.id,
     webinarVersion: webinar.version,
-    dedupeKey: `confirmation:${registration.id}:${webinar.id}`,
+    dedupeKey: roundKey(`confirmation:${registration.id}:${webinar.id}`, registration.round),
     scheduledAt: now,
   };
   return registration.status === 'confirmed'
-    ? [confirmation, ...planReminders(webinar, registration.id, now)]
+    ? [confirmation, ...planReminders(webinar, registration, now)]
     : [confirmation];
 }

@@ -1,6 +1,7 @@
 import { tables, type Tx } from '@convene/shared/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { planReminders } from '../notifications/plan-reminders.js';
+import { roundKey } from '../notifications/round-key.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 
@@ -18,7 +19,7 @@ export async function promoteFromWaitlist(tx: Tx, webinarId: string, now: Date):
     if (!webinar || webinar.status !== 'scheduled') return planned;
     if (webinar.capacity !== null && webinar.confirmedCount >= webinar.capacity) return planned;
     const [next] = await tx
-      .select({ id: r.id })
+      .select({ id: r.id, round: r.round })
       .from(r)
       .where(and(eq(r.webinarId, webinarId), eq(r.status, 'waitlisted')))
       .orderBy(asc(r.createdAt), asc(r.id))
@@ -36,10 +37,10 @@ export async function promoteFromWaitlist(tx: Tx, webinarId: string, now: Date):
           webinarId,
           registrationId: next.id,
           webinarVersion: webinar.version,
-          dedupeKey: `waitlist_promotion:${next.id}`,
+          dedupeKey: roundKey(`waitlist_promotion:${next.id}`, next.round),
           scheduledAt: now,
         },
-        ...planReminders(webinar, next.id, now),
+        ...planReminders(webinar, next, now),
       ])),
     );
   }

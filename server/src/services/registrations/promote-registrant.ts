@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { MailQueue } from '../../queues/mail-queue.js';
 import { endOf } from '../attendance/attendance-window.js';
+import { roundKey } from '../notifications/round-key.js';
 import { planReminders } from '../notifications/plan-reminders.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 import { toRegistrant } from '../webinars/list-registrants.js';
@@ -57,10 +58,10 @@ export async function promoteRegistrant(
         webinarId,
         registrationId,
         webinarVersion: webinar.version,
-        dedupeKey: `waitlist_promotion:${registrationId}`,
+        dedupeKey: roundKey(`waitlist_promotion:${registrationId}`, row.round),
         scheduledAt: now,
       },
-      ...planReminders(webinar, registrationId, now),
+      ...planReminders(webinar, row, now),
     ]);
     return { registrant: toRegistrant(row), planned };
   });

@@ -7,6 +7,7 @@ import type { MailQueue } from '../../queues/mail-queue.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { planRegistrationNotifications } from './plan-registration-notifications.js';
+import { registerAgain } from './register-again.js';
 
 export type RegisterDeps = { db: Db; mailQueue: MailQueue };
 export type RegisterOutcome = { result: TRegistrationResult; created: boolean };
@@ -19,7 +20,8 @@ class AlreadyRegistered extends Error {}
 
 /**
  * Registers someone for a webinar, idempotently per webinar + email: a repeat returns the
- * existing registration and sends nothing new. The registration and its outbox rows are
+ * existing registration and sends nothing new — unless it was cancelled, when it starts a
+ * new round (register-again.ts). The registration and its outbox rows are
  * written in one transaction; the jobs are enqueued after commit.
  *
  * Hot path, so it avoids serializing registrants: the unique (webinar, email) index decides
@@ -68,14 +70,7 @@ export async function registerParticipant(
     });
   } catch (err) {
     if (!(err instanceof AlreadyRegistered)) throw err;
-    const [existing] = await deps.db
-      .select()
-      .from(tables.registrations)
-      .where(
-        and(eq(tables.registrations.webinarId, webinar.id), eq(tables.registrations.emailNormalized, emailNormalized)),
-      );
-    if (!existing) throw err;
-    outcome = { registration: existing, created: false, notifications: [] };
+    outcome = await registerAgain(deps.db, webinar.id, input, now);
   }
 
   await deps.mailQueue.enqueue(outcome.notifications);

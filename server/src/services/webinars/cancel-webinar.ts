@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { activeRegistrations } from '../notifications/active-registrations.js';
 import { cancelPending } from '../notifications/cancel-pending.js';
+import { roundKey } from '../notifications/round-key.js';
 import type { PlannedNotification } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 import { countRegistrations, NO_REGISTRATIONS } from './count-registrations.js';
@@ -34,7 +35,7 @@ export async function cancelWebinar(deps: WebinarDeps, id: string, now = new Dat
           webinarId: id,
           registrationId: r.id,
           webinarVersion: row.version,
-          dedupeKey: `cancellation:${r.id}`,
+          dedupeKey: roundKey(`cancellation:${r.id}`, r.round),
           scheduledAt: now,
         })),
       );

@@ -3,6 +3,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { activeRegistrations } from '../notifications/active-registrations.js';
 import { cancelPending } from '../notifications/cancel-pending.js';
 import { planReminders } from '../notifications/plan-reminders.js';
+import { roundKey } from '../notifications/round-key.js';
 import type { NewNotification, PlannedNotification, WebinarRow } from '../notifications/types.js';
 import { writeNotifications } from '../notifications/write-notifications.js';
 
@@ -22,10 +23,10 @@ export async function replanAfterReschedule(tx: Tx, webinar: WebinarRow, now: Da
       webinarId: webinar.id,
       registrationId: registration.id,
       webinarVersion: webinar.version,
-      dedupeKey: `reschedule:${registration.id}:v${webinar.version}`,
+      dedupeKey: roundKey(`reschedule:${registration.id}:v${webinar.version}`, registration.round),
       scheduledAt: now,
     });
-    if (registration.status === 'confirmed') rows.push(...planReminders(webinar, registration.id, now));
+    if (registration.status === 'confirmed') rows.push(...planReminders(webinar, registration, now));
   }
   return writeNotifications(tx, rows);
 }
@@ -51,7 +52,7 @@ export async function replanReminderOffsets(tx: Tx, webinar: WebinarRow, now: Da
     );
   const rows: NewNotification[] = [];
   for (const registration of await activeRegistrations(tx, webinar.id)) {
-    if (registration.status === 'confirmed') rows.push(...planReminders(webinar, registration.id, now));
+    if (registration.status === 'confirmed') rows.push(...planReminders(webinar, registration, now));
   }
   return writeNotifications(tx, rows);
 }

@@ -4,7 +4,7 @@ import type { NotificationContext, RegistrationRow, WebinarRow } from '../../out
 import { bareAddress, displayName } from '../addresses.js';
 import { renderHtml, renderText, type MailBlock } from '../html.js';
 import { translatorFor } from '../i18n.js';
-import { buildIcs } from '../ics.js';
+import { buildIcs, type CalendarInvite } from '../ics.js';
 import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
 
 /** Everything a mail to one registrant is built from, in their language and zone. */
@@ -21,6 +21,15 @@ export type RegistrantMail = {
 export function registrantMail(ctx: NotificationContext, settings: MailSettings): RegistrantMail {
   const { webinar, registration } = ctx;
   if (!registration) throw new Error(`${ctx.notification.kind} without registration`);
+  return registrantMailFor(webinar, registration, settings);
+}
+
+/** The same, from the rows themselves (the manage page's calendar download has no outbox row). */
+export function registrantMailFor(
+  webinar: WebinarRow,
+  registration: RegistrationRow,
+  settings: MailSettings,
+): RegistrantMail {
   const lang = registration.language;
   return {
     webinar,
@@ -56,26 +65,28 @@ export function manageBlock({ manageUrl, t }: RegistrantMail): MailBlock {
  * the webinar version, so an update or a cancel replaces the event already in the calendar.
  */
 export function calendarFor(m: RegistrantMail, method: 'REQUEST' | 'CANCEL'): NonNullable<OutgoingMail['calendar']> {
+  return { method, content: calendarEvent(m, method) };
+}
+
+/** The event itself, as iCalendar text: the mails' attachment, or the file the manage page offers (PUBLISH). */
+export function calendarEvent(m: RegistrantMail, method: CalendarInvite['method']): string {
   const { webinar, registration, t, settings } = m;
-  return {
+  return buildIcs({
+    uid: `registration-${registration.id}@convene`,
+    // A cancel must carry a sequence above the last request's.
+    sequence: method === 'CANCEL' ? webinar.version : webinar.version - 1,
     method,
-    content: buildIcs({
-      uid: `registration-${registration.id}@convene`,
-      // A cancel must carry a sequence above the last request's.
-      sequence: method === 'CANCEL' ? webinar.version : webinar.version - 1,
-      method,
-      start: webinar.startsAt,
-      durationMinutes: webinar.durationMinutes,
-      title: m.title,
-      description:
-        method === 'REQUEST'
-          ? `${t('email.join', { url: webinar.joinUrl })}\n${t('email.manage', { url: m.manageUrl })}`
-          : m.title,
-      url: method === 'REQUEST' ? webinar.joinUrl : undefined,
-      organizer: { name: displayName(settings.mailFrom), email: bareAddress(settings.mailFrom) },
-      attendee: { name: registration.name, email: registration.email },
-    }),
-  };
+    start: webinar.startsAt,
+    durationMinutes: webinar.durationMinutes,
+    title: m.title,
+    description:
+      method !== 'CANCEL'
+        ? `${t('email.join', { url: webinar.joinUrl })}\n${t('email.manage', { url: m.manageUrl })}`
+        : m.title,
+    url: method !== 'CANCEL' ? webinar.joinUrl : undefined,
+    organizer: { name: displayName(settings.mailFrom), email: bareAddress(settings.mailFrom) },
+    attendee: { name: registration.name, email: registration.email },
+  });
 }
 
 /** Greeting, the given blocks, signature — as text and HTML parts. */
