@@ -78,17 +78,15 @@ export async function filterContacts(page: Page, filters: Record<string, string>
 
 /** The addresses the contacts list shows now (after any refresh settled). */
 export async function contactEmails(page: Page): Promise<string[]> {
-  await page.waitForFunction(
-    () => {
-      // Serialized into the page, which has a DOM (this project's Node types do not).
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } })
-        .document;
-      return (
-        !doc.querySelector('[data-testid="contacts-table"][aria-busy="true"]') &&
-        doc.querySelector('[data-testid="contact-count"]')?.textContent !== ''
-      );
-    },
-  );
+  await page.waitForFunction(() => {
+    // Serialized into the page, which has a DOM (this project's Node types do not).
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } })
+      .document;
+    return (
+      !doc.querySelector('[data-testid="contacts-table"][aria-busy="true"]') &&
+      doc.querySelector('[data-testid="contact-count"]')?.textContent !== ''
+    );
+  });
   return page.locator('[data-testid="contact-row"] th').allTextContents();
 }
 

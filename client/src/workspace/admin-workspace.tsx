@@ -170,7 +170,7 @@ function SignedInRoutes() {
       </Route>
       <Route path="/account">
         <AccountPage />
-        </Route>
+      </Route>
       <Route path="/themes">
         <ThemesPage />
       </Route>
