@@ -37,7 +37,7 @@ import { passwordResetRouter } from './routes/password-reset/password-reset.js';
 import { reportsRouter } from './routes/reports/reports.js';
 import { themesRouter } from './routes/themes/themes.js';
 import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
-import { unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
+import { unsubscribeAssetsRouter, unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
 
 export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
@@ -111,6 +111,8 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/registrations/calendar', registrationCalendarRouter(ctx));
   app.use('/api/invitations', invitationsRouter(ctx));
   app.use('/api/reports', reportsRouter(ctx, pseudonym));
+  // Two path segments: never taken for a token.
+  app.use('/unsubscribe/assets', unsubscribeAssetsRouter());
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.

@@ -61,9 +61,11 @@ describe('account lifecycle in the workspace', () => {
 
     seen = sink().messages.length;
     await row(page, 'luis@convene.test').getByTestId('invitation-resend').click();
-    await expect(page.locator('.accounts-page > p[role="status"]').textContent()).resolves.toContain(
-      'previous link no longer works',
-    );
+    // The live region is there before its message: wait for the text itself.
+    await page
+      .locator('.accounts-page > p[role="status"]')
+      .filter({ hasText: 'previous link no longer works' })
+      .waitFor();
     const secondToken = tokenInMail(await nextMailTo(sink(), 'luis@convene.test', seen), 'invitation');
     expect(secondToken).not.toBe(firstToken);
 
@@ -74,9 +76,7 @@ describe('account lifecycle in the workspace', () => {
     await invitee.page.getByTestId('invitation-form').waitFor();
 
     await row(page, 'luis@convene.test').getByTestId('invitation-revoke').click();
-    await expect(row(page, 'luis@convene.test').getByTestId('account-status').textContent()).resolves.toBe(
-      'Deactivated',
-    );
+    await row(page, 'luis@convene.test').getByTestId('account-status').filter({ hasText: 'Deactivated' }).waitFor();
     expect(await row(page, 'luis@convene.test').getByTestId('invitation-revoke').count()).toBe(0);
     await invitee.page.reload();
     await invitee.page.getByTestId('invitation-invalid').waitFor();

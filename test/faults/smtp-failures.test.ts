@@ -108,7 +108,11 @@ describe(`SMTP failures during a campaign (${kind})`, () => {
       headers: session.headers,
       json: { webinarId: later.id, segment: {} },
     });
-    expect(((await res.json()) as TCampaignPreview).excluded).toEqual({ unsubscribed: 0, undeliverable: 1 });
+    expect(((await res.json()) as TCampaignPreview).excluded).toEqual({
+      unsubscribed: 0,
+      undeliverable: 1,
+      alreadyInvited: 0,
+    });
     const next = await sendCampaign(stack, session, later.id);
     expect(next).toMatchObject({ plannedCount: 5, skippedCount: 1 });
     await campaignWhenDone(stack, session, next.id);

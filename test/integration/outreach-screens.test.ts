@@ -111,7 +111,7 @@ describe.each(databaseKinds())('outreach screens (%s)', (kind) => {
         expect(invite).toBe('preview');
         const lookup = await stack.request(`/api/invitations/${invite}`);
         expect(lookup.status).toBe(404);
-        const unsubscribe = /http:\/\/convene\.test(\/unsubscribe\/\S+)/.exec(group.text)?.[1];
+        const unsubscribe = /http:\/\/convene\.test(\/unsubscribe\/[^\s\u2066-\u2069]+)/.exec(group.text)?.[1];
         expect(unsubscribe).toBe('/unsubscribe/preview');
         const followed = await stack.request(unsubscribe!, ONE_CLICK);
         expect(followed.status).toBe(404);

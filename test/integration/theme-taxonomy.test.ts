@@ -13,6 +13,7 @@ import { eq, sql } from 'drizzle-orm';
 import { fillThemeContent, seedDatabase } from '../../server/src/services/seed/seed-database.js';
 import { createWebinarRow, reportBody, truncateActivity } from '../factories.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
+import { unmailedInvitationToken } from '../support/account-mail.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
 
@@ -60,8 +61,8 @@ describe.each(databaseKinds())('the theme taxonomy editor (%s)', (kind) => {
       method: 'POST',
       json: { email, role: 'coordinator' },
     });
-    const { inviteUrl } = (await invited.json()) as { inviteUrl: string };
-    const token = new URL(inviteUrl).pathname.split('/').pop()!;
+    const { account } = (await invited.json()) as { account: { id: string } };
+    const token = await unmailedInvitationToken(stack.db, account.id);
     expect(
       (await stack.request('/api/auth/invitation', { method: 'POST', json: { token, password: PASSWORD } })).status,
     ).toBe(204);

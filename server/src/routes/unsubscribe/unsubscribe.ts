@@ -26,13 +26,18 @@ function pageLanguage(req: Request, contactLanguage: TLanguage | undefined): TLa
  * one-click POST with body "List-Unsubscribe=One-Click". Mounted at /unsubscribe and
  * /api/unsubscribe.
  */
+/** The pages' stylesheet, at /unsubscribe/assets only (it is no API). */
+export function unsubscribeAssetsRouter(): Router {
+  const router = Router();
+  router.get('/unsubscribe.css', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').type('text/css').send(UNSUBSCRIBE_CSS);
+  });
+  return router;
+}
+
 export function unsubscribeRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '2kb' }));
-  // Two path segments: never taken for a token.
-  router.get('/assets/unsubscribe.css', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=86400').type('text/css').send(UNSUBSCRIBE_CSS);
-  });
   router.get('/:token', async (req, res) => {
     const contact = await findContactByUnsubscribeToken(ctx.db, req.params.token as string);
     res
