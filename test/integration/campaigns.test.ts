@@ -45,7 +45,7 @@ function unfoldedHeaders(raw: string): string {
 }
 
 function registerLinkOf(mail: ParsedMail): URL {
-  const match = /http:\/\/convene\.test\/webinars\/\S+/.exec(mail.text ?? '');
+  const match = /http:\/\/convene\.test\/webinars\/[^\s\u2066-\u2069]+/.exec(mail.text ?? '');
   if (!match) throw new Error('no registration link');
   return new URL(match[0]);
 }

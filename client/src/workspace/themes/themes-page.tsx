@@ -68,8 +68,10 @@ export function ThemesPage() {
       }
       const up = document.getElementById(`theme-${theme.slug}-up`) as HTMLButtonElement | null;
       const down = document.getElementById(`theme-${theme.slug}-down`) as HTMLButtonElement | null;
+      // Judged by position, not by `disabled`: while the save settles every button is disabled.
+      const atEnd = to < from ? to === 0 : to === list.length - 1;
       const wanted = to < from ? up : down;
-      (wanted && !wanted.disabled ? wanted : to < from ? down : up)?.focus();
+      (atEnd ? (to < from ? down : up) : wanted)?.focus();
     });
   };
 
