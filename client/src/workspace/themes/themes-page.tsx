@@ -41,6 +41,9 @@ export function ThemesPage() {
   };
 
   const move = async (theme: TAdminTheme, to: number, via: 'buttons' | 'position' = 'buttons') => {
+    // Buttons stay focusable while a move saves (a disabled button drops the keyboard focus):
+    // a press meanwhile is ignored instead.
+    if (reorder.busy) return;
     const from = list.findIndex((x) => x.slug === theme.slug);
     if (from < 0 || to < 0 || to >= list.length || to === from) return;
     setMessage(null);
@@ -68,7 +71,6 @@ export function ThemesPage() {
       }
       const up = document.getElementById(`theme-${theme.slug}-up`) as HTMLButtonElement | null;
       const down = document.getElementById(`theme-${theme.slug}-down`) as HTMLButtonElement | null;
-      // Judged by position, not by `disabled`: while the save settles every button is disabled.
       const atEnd = to < from ? to === 0 : to === list.length - 1;
       const wanted = to < from ? up : down;
       (atEnd ? (to < from ? down : up) : wanted)?.focus();
@@ -164,7 +166,8 @@ export function ThemesPage() {
                           type="button"
                           className="button button-secondary button-small"
                           aria-label={t('admin.themeEditor.moveUpLabel', { theme: nameOf(theme) })}
-                          disabled={i === 0 || reorder.busy}
+                          disabled={i === 0}
+                          aria-disabled={reorder.busy || undefined}
                           onClick={() => void move(theme, i - 1)}
                         >
                           {t('admin.themeEditor.moveUp')}
@@ -174,7 +177,8 @@ export function ThemesPage() {
                           type="button"
                           className="button button-secondary button-small"
                           aria-label={t('admin.themeEditor.moveDownLabel', { theme: nameOf(theme) })}
-                          disabled={i === list.length - 1 || reorder.busy}
+                          disabled={i === list.length - 1}
+                          aria-disabled={reorder.busy || undefined}
                           onClick={() => void move(theme, i + 1)}
                         >
                           {t('admin.themeEditor.moveDown')}
