@@ -286,6 +286,24 @@ export const en = {
     registerAgain: 'Register again',
     unsubscribeHome: 'See the coalition’s webinars',
   },
+  manageSelfService: {
+    preferencesTitle: 'Your emails',
+    preferencesHint:
+      'Reminders, notices of a new time and their calendar invitations follow the language and time zone you choose here.',
+    save: 'Save my choices',
+    saving: 'Saving…',
+    saved: 'Saved. Your next emails will be in this language, with times in this time zone.',
+    calendarTitle: 'Your calendar',
+    calendar: 'Download calendar (.ics)',
+    calendarHint: 'Opens in your calendar app and adds the webinar, with its join link.',
+    againTitle: 'Register again',
+    againOpen: 'You cancelled this registration. You are welcome to register again while places remain.',
+    againFull:
+      'You cancelled this registration and the webinar is now full: if you register again, you join the waiting list.',
+    againClosed:
+      'You cancelled this registration. Registration for this webinar is closed, so you cannot register again.',
+    registerAgain: 'Register again',
+  },
 } as const;
 
 /** The shape every catalog must have: the English keys, any strings. */

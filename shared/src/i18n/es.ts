@@ -287,4 +287,22 @@ export const es: Catalog = {
     registerAgain: 'Inscribirme de nuevo',
     unsubscribeHome: 'Ver los seminarios web de la coalición',
   },
+  manageSelfService: {
+    preferencesTitle: 'Sus correos',
+    preferencesHint:
+      'Los recordatorios, los avisos de cambio de horario y sus invitaciones de calendario siguen el idioma y la zona horaria que elija aquí.',
+    save: 'Guardar mis preferencias',
+    saving: 'Guardando…',
+    saved: 'Guardado. Sus próximos correos estarán en este idioma, con las horas en esta zona horaria.',
+    calendarTitle: 'Su calendario',
+    calendar: 'Descargar la invitación de calendario (.ics)',
+    calendarHint: 'Se abre en su aplicación de calendario y añade el seminario, con su enlace de conexión.',
+    againTitle: 'Inscribirse de nuevo',
+    againOpen: 'Canceló esta inscripción. Puede volver a inscribirse mientras queden plazas.',
+    againFull:
+      'Canceló esta inscripción y el seminario ya está completo: si vuelve a inscribirse, pasará a la lista de espera.',
+    againClosed:
+      'Canceló esta inscripción. La inscripción a este seminario está cerrada: ya no puede volver a inscribirse.',
+    registerAgain: 'Inscribirme de nuevo',
+  },
 };

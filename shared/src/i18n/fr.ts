@@ -289,4 +289,22 @@ export const fr: Catalog = {
     registerAgain: 'Me réinscrire',
     unsubscribeHome: 'Voir les webinaires de la coalition',
   },
+  manageSelfService: {
+    preferencesTitle: 'Vos e-mails',
+    preferencesHint:
+      'Les rappels, les avis de changement d’horaire et leurs invitations d’agenda suivent la langue et le fuseau horaire que vous choisissez ici.',
+    save: 'Enregistrer mes choix',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré. Vos prochains e-mails seront dans cette langue, avec les heures dans ce fuseau horaire.',
+    calendarTitle: 'Votre agenda',
+    calendar: 'Télécharger l’invitation d’agenda (.ics)',
+    calendarHint: 'S’ouvre dans votre application d’agenda et y ajoute le webinaire, avec son lien de connexion.',
+    againTitle: 'Vous réinscrire',
+    againOpen: 'Vous avez annulé cette inscription. Vous pouvez vous réinscrire tant qu’il reste des places.',
+    againFull:
+      'Vous avez annulé cette inscription et le webinaire est désormais complet\u00a0: si vous vous réinscrivez, vous rejoindrez la liste d’attente.',
+    againClosed:
+      'Vous avez annulé cette inscription. Les inscriptions à ce webinaire sont closes\u00a0: vous ne pouvez plus vous réinscrire.',
+    registerAgain: 'Me réinscrire',
+  },
 };

@@ -45,7 +45,7 @@ const TIMEOUT_MS = 30_000;
 export async function requestJson<T>(
   path: string,
   parser: (schemas: ApiSchemas) => Parser<T>,
-  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+  init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<ApiResult<T>> {
   const schemasLoading = loadApiSchemas();
   schemasLoading.catch(() => undefined); // handled below, once the response is in

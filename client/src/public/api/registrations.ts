@@ -1,4 +1,4 @@
-import type { TManagedRegistration } from '@convene/shared';
+import type { TManagedRegistration, TUpdateManagedRegistration } from '@convene/shared';
 import { requestJson, type ApiResult } from '../../common/api/http';
 
 const managePath = (token: string) => `/api/registrations/manage/${encodeURIComponent(token)}`;
@@ -14,4 +14,17 @@ export function fetchManagedRegistration(
 /** Cancels the registration behind a manage link; cancelling twice answers the same. */
 export function cancelManagedRegistration(token: string): Promise<ApiResult<TManagedRegistration>> {
   return requestJson(`${managePath(token)}/cancel`, (s) => s.ZManagedRegistration, { method: 'POST' });
+}
+
+/** Changes the language and time zone of the registrant's later mails (400 with field errors when refused). */
+export function updateManagedRegistration(
+  token: string,
+  body: TUpdateManagedRegistration,
+): Promise<ApiResult<TManagedRegistration>> {
+  return requestJson(managePath(token), (s) => s.ZManagedRegistration, { method: 'PATCH', body });
+}
+
+/** The registration's calendar file (.ics), served as a download from the manage link. */
+export function manageCalendarUrl(token: string): string {
+  return `${managePath(token)}/calendar.ics`;
 }

@@ -2,11 +2,15 @@ import { formatInstant, type TPublicWebinar, type TRegistrationResult } from '@c
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '../../common/i18n/use-translation';
 import { Link } from 'wouter';
+import { CalendarLink } from './calendar-link';
 import { useLanguage } from './use-language';
 
 type Props = { webinar: TPublicWebinar; result: TRegistrationResult };
 
-/** What a registrant sees after submitting: confirmed, waitlisted, or already registered. */
+/**
+ * What a registrant sees after submitting: confirmed, waitlisted, or already registered; a
+ * new place comes with its calendar file (the link opens that file only).
+ */
 export function Confirmation({ webinar, result }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -39,6 +43,7 @@ export function Confirmation({ webinar, result }: Props) {
         <span className="fact-label">{t('confirmation.startsAt')}</span>{' '}
         <time dateTime={webinar.startsAt}>{starts.full}</time>
       </p>
+      {result.calendarUrl && <CalendarLink href={result.calendarUrl} testId="confirmation-calendar" />}
       <p>
         <Link href="/" className="back-link">
           {t('webinars.back')}

@@ -2,7 +2,10 @@ import type { TManagedRegistration } from '@convene/shared';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../common/i18n/use-translation';
 import { errorKeyOf, type ErrorKey } from '../../common/api/error-key';
-import { cancelManagedRegistration, fetchManagedRegistration } from '../api/registrations';
+import { cancelManagedRegistration, fetchManagedRegistration, manageCalendarUrl } from '../api/registrations';
+import { CalendarLink } from '../components/calendar-link';
+import { ManagePreferences } from '../components/manage-preferences';
+import { RegisterAgain } from '../components/register-again';
 import { localized } from '../components/localized';
 import { zoneLabel } from '../../common/components/time-zone-context';
 import { useLanguage } from '../components/use-language';
@@ -17,8 +20,10 @@ type State =
   | { kind: 'loaded'; managed: TManagedRegistration };
 
 /**
- * `/manage/:token`: the link in every email. The registrant sees their registration and can
- * cancel it. The token is the only credential, so the page asks not to be indexed.
+ * `/manage/:token`: the link in every email. The registrant sees their registration, changes
+ * the language and time zone of their mails, downloads its calendar file, cancels it, and
+ * after cancelling finds the way to register again. The token is the only credential, so the
+ * page asks not to be indexed.
  */
 export function ManagePage({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -115,7 +120,7 @@ type DetailsProps = {
   onGone: () => void;
 };
 
-/** The registration, the webinar's times, and cancelling in two steps. */
+/** The registration, the webinar's times, the registrant's choices, and cancelling in two steps. */
 function ManagedRegistration({ token, managed, back, onUpdated, onGone }: DetailsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -140,6 +145,9 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone }: Detail
   const canCancel =
     registration.status !== 'cancelled' && webinar.status !== 'cancelled' && webinar.status !== 'completed';
   const sending = step === 'sending';
+  const active = registration.status !== 'cancelled' && webinar.status !== 'cancelled';
+  // As the server: only a confirmed place has an event to add (it carries the join link).
+  const hasCalendar = registration.status === 'confirmed' && webinar.status === 'scheduled';
 
   function toggleConfirmation() {
     if (sending) return;
@@ -188,6 +196,7 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone }: Detail
         {webinar.status === 'cancelled' && <p className="notice notice-error">{t('webinars.cancelled')}</p>}
         {webinar.status === 'completed' && <p className="notice">{t('webinars.completed')}</p>}
         <WebinarTimes startsAt={webinar.startsAt} hostTimeZone={webinar.hostTimeZone} testIds />
+        {hasCalendar && <CalendarLink href={manageCalendarUrl(token)} testId="manage-calendar" hint />}
       </section>
 
       <dl className="manage-details">
@@ -211,6 +220,8 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone }: Detail
           <dd>{zoneLabel(registration.timeZone)}</dd>
         </div>
       </dl>
+
+      {active && <ManagePreferences token={token} registration={registration} onUpdated={onUpdated} onGone={onGone} />}
 
       {/* Always in the page, so screen readers announce what appears in it. */}
       <div ref={outcomeRef} role="status" tabIndex={-1} className="manage-outcome">
@@ -258,6 +269,8 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone }: Detail
           </div>
         </div>
       )}
+
+      {registration.status === 'cancelled' && webinar.status !== 'cancelled' && <RegisterAgain webinar={webinar} />}
     </article>
   );
 }
