@@ -16,8 +16,8 @@ type Props = {
 
 /**
  * The language and time zone of the registrant's later mails. The server renders every mail
- * from the registration at send time, so saving here is all it takes; the page then follows
- * the choice too (its language and display zone), so what it shows matches the mails.
+ * from the registration at send time, so saving here is all it takes. A changed language or
+ * zone becomes the page's own too (UI language, display zone), so the page matches the mails.
  */
 export function ManagePreferences({ token, registration, onUpdated, onGone }: Props) {
   const { t, language: uiLanguage } = useTranslation();
@@ -44,9 +44,12 @@ export function ManagePreferences({ token, registration, onUpdated, onGone }: Pr
     if (result.ok) {
       const next = result.data.registration;
       onUpdated(result.data);
-      setZone(next.timeZone);
-      // The message is announced in the language just chosen; a catalog that cannot be fetched leaves the page as it is.
-      if (next.language !== uiLanguage) await changeLanguage(next.language).catch(() => undefined);
+      // What changed, the page follows too; a save of unchanged choices leaves the page as the reader set it.
+      if (next.timeZone !== registration.timeZone) setZone(next.timeZone);
+      // Announced in the language just chosen; a catalog that cannot be fetched leaves the page as it is.
+      if (next.language !== registration.language && next.language !== uiLanguage) {
+        await changeLanguage(next.language).catch(() => undefined);
+      }
       setSending(false);
       setSaved(true);
       return;
