@@ -8,11 +8,13 @@ import { useResource } from '../components/use-resource';
 import { listWebinars } from '../api/endpoints';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useUser } from '../session/session';
-import { CancelWebinarPanel } from './cancel-webinar-panel';
-import { CompleteWebinarPanel } from './complete-webinar-panel';
+import { WebinarActions } from './webinar-actions';
 import { WebinarDetailsForm } from './webinar-details-form';
 
-/** /admin/webinars/new and /admin/webinars/:id: schedule, edit (reschedule), cancel, complete. */
+/**
+ * /admin/webinars/new and /admin/webinars/:id: schedule, edit (reschedule), see attendance,
+ * complete, cancel. The page composes the heading; each action is a component of its own.
+ */
 export function WebinarEditPage({ id }: { id: string | null }) {
   const { t } = useAdminTranslation();
   const labels = useLabels();
@@ -81,7 +83,6 @@ export function WebinarEditPage({ id }: { id: string | null }) {
     );
   }
   const title = labels.localized(webinar.title);
-  const open = webinar.status === 'draft' || webinar.status === 'scheduled';
   return (
     <div className="webinar-edit">
       <PageTitle>{t('admin.webinars.form.editTitle', { title })}</PageTitle>
@@ -100,27 +101,7 @@ export function WebinarEditPage({ id }: { id: string | null }) {
           : t('admin.webinars.registrationsOf', { count: webinar.registrationsCount, capacity: webinar.capacity })}
       </p>
       {!canChange && <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>}
-      {open && canChange ? (
-        <>
-          <WebinarDetailsForm webinar={webinar} onSaved={replace} />
-          {webinar.status === 'scheduled' && (
-            <CompleteWebinarPanel
-              webinar={webinar}
-              onDone={(w) => {
-                replace(w);
-                announce(t('admin.webinars.complete.done'));
-              }}
-            />
-          )}
-          <CancelWebinarPanel
-            webinar={webinar}
-            onDone={(w) => {
-              replace(w);
-              announce(t('admin.webinars.cancel.done'));
-            }}
-          />
-        </>
-      ) : null}
+      <WebinarActions webinar={webinar} canChange={canChange} onChanged={replace} announce={announce} />
     </div>
   );
 }
