@@ -13,6 +13,8 @@ type Props = {
   /** The registrations' counts: who gets which follow-up. */
   registrations: Resource<TRegistrantList>;
   reloadRegistrations: () => void;
+  /** Loads the webinar again: the server found it not over, its start may have moved. */
+  reloadWebinar: () => void;
   onDone: (webinar: TAdminWebinar) => void;
 };
 
@@ -21,7 +23,7 @@ type Props = {
  * confirmation in the page saying how many attendees and confirmed absentees get which
  * follow-up (and taking the recording link). Before the end it only says when it can be done.
  */
-export function CompleteWebinarPanel({ webinar, registrations, reloadRegistrations, onDone }: Props) {
+export function CompleteWebinarPanel({ webinar, registrations, reloadRegistrations, reloadWebinar, onDone }: Props) {
   const { t } = useAdminTranslation();
   const format = useInstantFormat();
   const fieldText = useFieldErrorText();
@@ -29,11 +31,16 @@ export function CompleteWebinarPanel({ webinar, registrations, reloadRegistratio
   const over = usePassed(endsAt.getTime());
   const [confirming, setConfirming] = useState(false);
   const [url, setUrl] = useState(webinar.recordingUrl ?? '');
-  const action = useAction(() => completeWebinar(webinar.id, url.trim() || null));
+  const action = useAction(async () => {
+    const result = await completeWebinar(webinar.id, url.trim() || null);
+    // Not over by the server's clock: its start may have moved since this page loaded it.
+    if (!result.ok && result.error.code === 'webinar_not_over') reloadWebinar();
+    return result;
+  });
   const startRef = useRef<HTMLButtonElement>(null);
   const confirmTitleRef = useRef<HTMLHeadingElement>(null);
   const fieldError = action.error?.fields?.recordingUrl?.code;
-  // The server's clock decides: it may find the webinar not over when this page thought it was.
+  // The server decides: it may find the webinar not over when this page thought it was.
   const notOver = action.error?.code === 'webinar_not_over';
   const countsReady = registrations.state === 'ok' && !registrations.refreshing;
 
@@ -129,14 +136,13 @@ export function CompleteWebinarPanel({ webinar, registrations, reloadRegistratio
               {t('admin.webinarCompletion.keep')}
             </button>
           </div>
-          {notOver ? (
-            <div role="alert" className="notice notice-error" data-testid="complete-not-over">
-              <p>{t('admin.webinarCompletion.notOver', { time: format.full(endsAt) })}</p>
-            </div>
-          ) : (
-            action.error && !fieldError && <ErrorNotice error={action.error} />
-          )}
+          {action.error && !fieldError && !notOver && <ErrorNotice error={action.error} />}
         </form>
+      )}
+      {notOver && (
+        <div role="alert" className="notice notice-error" data-testid="complete-not-over">
+          <p>{t('admin.webinarCompletion.notOver', { time: format.full(endsAt) })}</p>
+        </div>
       )}
     </section>
   );

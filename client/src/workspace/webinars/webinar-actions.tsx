@@ -13,6 +13,8 @@ type Props = {
   /** False for a scoped coordinator: webinars are programme-wide, the API refuses their changes. */
   canChange: boolean;
   onChanged: (webinar: TAdminWebinar) => void;
+  /** Loads the webinars again (when the server's copy turns out to differ). */
+  reload: () => void;
   announce: (text: string) => void;
 };
 
@@ -20,7 +22,7 @@ type Props = {
  * Below an existing webinar's heading: its details form (edit, reschedule), its attendance,
  * and the actions its status allows (complete once over, cancel while open).
  */
-export function WebinarActions({ webinar, canChange, onChanged, announce }: Props) {
+export function WebinarActions({ webinar, canChange, onChanged, reload, announce }: Props) {
   const { t } = useAdminTranslation();
   // Counted again when the status moves on: completion freezes attendance and queues follow-ups.
   const [registrations, reloadRegistrations] = useResource(`registrations:${webinar.id}:${webinar.status}`, (signal) =>
@@ -44,6 +46,7 @@ export function WebinarActions({ webinar, canChange, onChanged, announce }: Prop
           webinar={webinar}
           registrations={registrations}
           reloadRegistrations={reloadRegistrations}
+          reloadWebinar={reload}
           onDone={(w) => {
             onChanged(w);
             announce(t('admin.webinars.complete.done'));

@@ -101,7 +101,7 @@ export function WebinarEditPage({ id }: { id: string | null }) {
           : t('admin.webinars.registrationsOf', { count: webinar.registrationsCount, capacity: webinar.capacity })}
       </p>
       {!canChange && <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>}
-      <WebinarActions webinar={webinar} canChange={canChange} onChanged={replace} announce={announce} />
+      <WebinarActions webinar={webinar} canChange={canChange} onChanged={replace} reload={reload} announce={announce} />
     </div>
   );
 }
