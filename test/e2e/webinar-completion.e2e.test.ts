@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { formatInstant } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
 import { createWebinarRow } from '../factories.js';
@@ -25,15 +26,6 @@ import { severeViolations, signInToWorkspace } from '../support/workspace-steps.
  * the mail workers and an SMTP sink.
  */
 
-/** "14:05" of an instant in Paris, the zone the browser contexts read in. */
-const parisTime = (instant: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-
 describe('completing a webinar from its edit page in Chromium', () => {
   const suite = useBrowserSuite({ kind: 'pglite', smtp: true });
 
@@ -58,7 +50,8 @@ describe('completing a webinar from its edit page in Chromium', () => {
     const endsAt = new Date(webinar.startsAt.getTime() + webinar.durationMinutes * 60_000);
     const availableAfter = (await page.getByTestId('complete-available-after').textContent()) ?? '';
     expect(availableAfter).toMatch(/^Completion becomes available once the webinar is over, after /);
-    expect(availableAfter).toContain(parisTime(endsAt));
+    // The reader's zone (the browser's, Paris), as the workspace formats instants.
+    expect(availableAfter).toContain(formatInstant(endsAt, 'Europe/Paris', 'en').dateTime);
     expect(availableAfter).toContain('(Europe/Paris)');
     expect(await page.getByTestId('complete-webinar').count()).toBe(0);
     // Attendance is not counted before the start.
