@@ -2,7 +2,6 @@ import { CATALOG_LANGUAGES, fieldErrorsFromZod, type TAdminWebinar, type TLangua
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryItem } from '../../common/components/error-summary';
 import { zoneChoices, zoneLabel } from '../../common/components/time-zone-context';
-import { endonym } from '../../common/i18n/setup';
 import { loadAdminSchemas } from '../api/admin-request';
 import { createWebinar, updateWebinar } from '../api/endpoints';
 import { useErrorText, useFieldErrorText } from '../components/errors';
@@ -19,25 +18,9 @@ import {
   type WebinarField,
   type WebinarValues,
 } from './webinar-form-values';
+import { FIELD_ORDER, useWebinarFieldLabels } from './webinar-field-labels';
 
 type Props = { webinar: TAdminWebinar | null; onSaved: (webinar: TAdminWebinar) => void };
-
-/** The fields in the order the form shows them: the error summary lists them so. */
-const FIELD_ORDER: WebinarField[] = [
-  'slug',
-  'kind',
-  'themeSlug',
-  ...CATALOG_LANGUAGES.flatMap((l): WebinarField[] => [`title-${l}`, `description-${l}`]),
-  'date',
-  'time',
-  'hostTimeZone',
-  'durationMinutes',
-  'capacity',
-  'status',
-  'languages',
-  'joinUrl',
-  'reminders',
-];
 
 /**
  * Schedules a webinar (webinar null) or edits one: its texts, settings and start. Only what
@@ -50,6 +33,7 @@ export function WebinarDetailsForm({ webinar, onSaved }: Props) {
   const fieldText = useFieldErrorText();
   const errorText = useErrorText();
   const [announce, liveRegion] = useAnnouncer();
+  const fieldLabel = useWebinarFieldLabels();
   const initial = useMemo(() => initialValues(webinar, format.zone), [webinar, format.zone]);
   const [values, setValues] = useState<WebinarValues>(initial);
   const [errors, setErrors] = useState<Partial<Record<WebinarField, string>>>({});
@@ -125,24 +109,6 @@ export function WebinarDetailsForm({ webinar, onSaved }: Props) {
       ? errorText(save.error)
       : null;
 
-  const fieldLabel: Record<string, string> = {
-    slug: t('admin.webinars.form.slug'),
-    kind: t('admin.webinars.kind'),
-    themeSlug: t('admin.webinars.theme'),
-    date: t('admin.webinars.form.date'),
-    time: t('admin.webinars.form.time'),
-    hostTimeZone: t('admin.webinars.form.hostTimeZone'),
-    durationMinutes: t('admin.webinars.form.duration'),
-    languages: t('admin.webinars.form.languages'),
-    capacity: t('admin.webinars.form.capacity'),
-    joinUrl: t('admin.webinars.form.joinUrl'),
-    status: t('admin.webinars.form.status'),
-    reminders: t('admin.webinars.form.reminders'),
-  };
-  for (const l of CATALOG_LANGUAGES) {
-    fieldLabel[`title-${l}`] = t('admin.webinars.form.titleIn', { language: endonym(l) });
-    fieldLabel[`description-${l}`] = t('admin.webinars.form.descriptionIn', { language: endonym(l) });
-  }
   const idOf = (field: WebinarField) => (field === 'languages' ? 'wf-languages-en' : `wf-${field}`);
   const items: SummaryItem[] = [
     ...((formError ?? serverFormError) ? [{ text: (formError ?? serverFormError)! }] : []),
