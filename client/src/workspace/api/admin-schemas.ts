@@ -27,6 +27,7 @@ export {
   ZMe,
   ZOutboxList,
   ZOverview,
+  ZRegistrantList,
   ZReportSubmittedEvent,
   ZUpdateWebinar,
 } from '@convene/shared';

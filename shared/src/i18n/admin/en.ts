@@ -614,6 +614,29 @@ export const enAdmin = {
     exists: 'A theme with this address name already exists.',
     staleOrder: 'The list changed in the meantime. It has been reloaded: try again.',
   },
+  webinarCompletion: {
+    availableAfter: 'Completion becomes available once the webinar is over, after {{time}}.',
+    notOver: 'The webinar is not over yet: complete it after {{time}}.',
+    start: 'Complete the webinar…',
+    confirmTitle: 'Complete the webinar and send the follow-ups?',
+    attendees: '“Thank you for joining” follow-up to attendees: {{count}}',
+    absentees: '“Sorry we missed you” follow-up to confirmed registrants who did not attend: {{count}}',
+    recordingHint: 'Optional. Both follow-ups link to it, and the public page shows it.',
+    final: 'Attendance can no longer change once the webinar is completed.',
+    confirm: 'Yes, complete it and send the follow-ups',
+    keep: 'Not yet',
+    counting: 'Counting attendance…',
+    summary: {
+      title: 'Attendance',
+      confirmed: 'Confirmed',
+      waitlisted: 'Waiting list',
+      attended: 'Attended',
+      absent: 'Absent (confirmed)',
+      notStarted: 'Attendance can be recorded once the webinar has started.',
+      followUpAttendees: '“Thank you for joining” follow-ups queued',
+      followUpAbsentees: '“Sorry we missed you” follow-ups queued',
+    },
+  },
 } as const;
 
 /** The shape every admin catalog must have: the English keys, any strings. */
