@@ -170,6 +170,22 @@ describe('links in every mail, in every language, as received over SMTP', () => 
     expect(reminder.text).toContain(`${LRI}${LONG_JOIN_URL}${PDI}`);
   });
 
+  it("opens the manage page in the registrant's language: every manage link names it", () => {
+    const withManageLink = new Set<string>();
+    const wrong: string[] = [];
+    for (const { kind, language, mail } of rendered) {
+      const parts = `${String(mail.html)}\n${mail.text ?? ''}`;
+      for (const [url] of parts.matchAll(/https?:\/\/[^\s"<>\u2066-\u2069]*\/manage\/[^\s"<>\u2066-\u2069]*/g)) {
+        withManageLink.add(`${kind}/${language}`);
+        if (new URL(url.replace(/&amp;/g, '&')).searchParams.get('lang') !== language)
+          wrong.push(`${kind}/${language}: ${url}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The confirmation, reminders and changes all carry one, in each language.
+    expect(withManageLink.size).toBeGreaterThanOrEqual(LANGUAGES.length * 3);
+  });
+
   it('names the webinar (ندوة, feminine) in the Arabic reminder subject, so its verb agrees', () => {
     const subject = rendered.find((r) => r.kind === 'reminder' && r.language === 'ar')!.mail.subject;
     expect(subject).toBe('تذكير: ندوة «المسارات النظامية والعمل اللائق» تبدأ غدًا');

@@ -37,7 +37,8 @@ export function registrantMailFor(
     lang,
     t: translatorFor(lang),
     title: pickLocalized(webinar.title, lang),
-    manageUrl: `${settings.publicUrl}/manage/${registration.manageToken}`,
+    // ?lang= opens the page in the registration's language, not the browser's.
+    manageUrl: `${settings.publicUrl}/manage/${registration.manageToken}?lang=${lang}`,
     settings,
   };
 }
