@@ -190,4 +190,39 @@ describe('overview links and the live reports list in Chromium', () => {
     expect(await severeViolations(page, 'reports list with the live notice (ar)')).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('says the list may have changed when a report came while the live connection was down', async () => {
+    const { page, pageErrors } = await suite.open();
+    await signInToWorkspace(page, suite.stack.url, ADMIN);
+    await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await page.getByTestId('coverage-heat-map').waitFor();
+    await cell(page, RIGHTS, 'europe').getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/admin/reports');
+    const before = await readList(page);
+    expect(before.count).toBe('Reports found: 2');
+
+    // The network drops: the server loses the connection and the browser cannot reconnect yet.
+    const notice = page.getByTestId('new-reports-notice');
+    await page.route('**/socket.io/**', (route) => route.abort());
+    for (const socket of suite.stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    await page.locator('[data-testid="new-reports-notice"][data-live="disconnected"]').waitFor({ state: 'attached' });
+    const missed = await submit({ themes: on(RIGHTS), region: 'europe', countries: ['IT'] });
+
+    // Back online: the total no longer adds up, and the reader is told so (the list stays).
+    await page.unroute('**/socket.io/**');
+    await page
+      .locator('[data-testid="new-reports-notice"][data-live="connected"]')
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    const show = notice.locator('[data-testid="show-new-reports"][data-kind="changed"]');
+    await show.waitFor();
+    expect(await show.textContent()).toBe(
+      'The list may have changed while live updates were interrupted — show the current list',
+    );
+    expect((await readList(page)).rows).toEqual(before.rows);
+    await show.click();
+    await page.locator('[data-testid="report-count"]', { hasText: 'Reports found: 3' }).waitFor();
+    expect((await readList(page)).rows[0]).toBe(missed);
+    expect(await severeViolations(page, 'reports list after reconnecting (en)')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

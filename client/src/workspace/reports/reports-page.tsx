@@ -14,6 +14,7 @@ import { useAdminTranslation } from '../i18n/admin-translation';
 import { CountryBreakdown } from './country-breakdown';
 import { ReportFilters } from './report-filters';
 import { apiReportQuery, readReportQuery } from './report-query';
+import { useLive } from '../live/live-connection';
 import { useNewReports, type NewReportsNotice } from './use-new-reports';
 
 /**
@@ -23,6 +24,7 @@ import { useNewReports, type NewReportsNotice } from './use-new-reports';
  */
 function NewReportsButton({ notice, onShow }: { notice: NewReportsNotice; onShow: () => void }) {
   const { t, language } = useAdminTranslation();
+  const { status } = useLive();
   const text =
     notice.kind === 'new'
       ? t(pluralKey('admin.overviewLinks.live.newReports', language, notice.count), { count: notice.count })
@@ -32,7 +34,7 @@ function NewReportsButton({ notice, onShow }: { notice: NewReportsNotice; onShow
           ? t('admin.overviewLinks.live.changed')
           : null;
   return (
-    <div className="live-notice" role="status" aria-live="polite" data-testid="new-reports-notice">
+    <div className="live-notice" role="status" aria-live="polite" data-testid="new-reports-notice" data-live={status}>
       {text && (
         <p>
           <button
