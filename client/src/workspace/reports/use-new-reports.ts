@@ -42,6 +42,7 @@ export function useNewReports(
   const unsure = useRef(new Map<string, string>());
   const timer = useRef<number | undefined>(undefined);
   const checking = useRef<AbortController | null>(null);
+  const rereading = useRef<AbortController | null>(null);
   const known = useRef(new Set<string>());
 
   const latest = useRef({ apiQuery, list, sure, maybe });
@@ -52,6 +53,7 @@ export function useNewReports(
   const clear = useCallback(() => {
     window.clearTimeout(timer.current);
     checking.current?.abort();
+    rereading.current?.abort();
     unsure.current.clear();
     known.current.clear();
     setSure([]);
@@ -91,6 +93,7 @@ export function useNewReports(
     () => () => {
       window.clearTimeout(timer.current);
       checking.current?.abort();
+      rereading.current?.abort();
     },
     [],
   );
@@ -119,8 +122,9 @@ export function useNewReports(
   useResync(() => {
     const { apiQuery: query, list: shown, sure: counted, maybe: perhaps } = latest.current;
     if (shown.state !== 'ok') return;
+    rereading.current?.abort();
     const controller = new AbortController();
-    checking.current = controller;
+    rereading.current = controller;
     listReports(query, controller.signal).then(
       (result) => {
         if (!result.ok || controller.signal.aborted) return;
