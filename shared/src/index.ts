@@ -20,6 +20,7 @@ export * from './geo/country-zones.js';
 export * from './schemas/campaign.js';
 export * from './text/escape-html.js';
 export * from './events/index.js';
+export * from './events/report-event-match.js';
 export * from './schemas/report.js';
 export * from './themes/subtopics.js';
 export * from './themes/suggest-themes.js';

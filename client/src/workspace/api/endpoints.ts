@@ -75,9 +75,9 @@ export function queryString(query: Record<string, string | undefined>): string {
 
 export const REPORTS_PAGE_SIZE = 25;
 
-export const listReports = (query: ReportQuery, signal?: Signal) =>
+export const listReports = (query: ReportQuery, signal?: Signal, pageSize = REPORTS_PAGE_SIZE) =>
   adminRequest<TAdminReportList>(
-    `/api/admin/reports${queryString({ ...query, pageSize: String(REPORTS_PAGE_SIZE) })}`,
+    `/api/admin/reports${queryString({ ...query, pageSize: String(pageSize) })}`,
     (s) => s.ZAdminReportList,
     { signal },
   );

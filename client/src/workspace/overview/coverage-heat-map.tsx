@@ -1,6 +1,9 @@
 import type { TOverview } from '@convene/shared';
+import { Link } from 'wouter';
+import { queryString } from '../api/endpoints';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useLabels } from '../components/labels';
+import { pluralKey } from '../components/plural';
 
 /** 0 for none, else 1–4 by the share of the largest cell: the shade of a cell. */
 function level(count: number, max: number): number {
@@ -9,10 +12,11 @@ function level(count: number, max: number): number {
 
 /**
  * Reports per theme × region as a table: every count is text, shading only repeats it, and a
- * cell without reports says "no input" in words and with a hatched background.
+ * cell without reports says "no input" in words and with a hatched background. A count is a
+ * link to the reports list filtered by its theme and region ("3 reports on … in Africa").
  */
 export function CoverageHeatMap({ coverage }: { coverage: TOverview['coverage'] }) {
-  const { t } = useAdminTranslation();
+  const { t, language } = useAdminTranslation();
   const labels = useLabels();
   const max = Math.max(
     1,
@@ -49,7 +53,22 @@ export function CoverageHeatMap({ coverage }: { coverage: TOverview['coverage'] 
                       data-region={region}
                       data-count={count}
                     >
-                      {count === 0 ? <span className="no-input">{t('admin.overview.coverage.noInput')}</span> : count}
+                      {count === 0 ? (
+                        <span className="no-input">{t('admin.overview.coverage.noInput')}</span>
+                      ) : (
+                        <Link
+                          href={`/reports${queryString({ theme: theme.slug, region })}`}
+                          className="heat-link"
+                          data-testid="coverage-link"
+                          aria-label={t(pluralKey('admin.overviewLinks.cell', language, count), {
+                            count,
+                            theme: name,
+                            region: labels.region(region),
+                          })}
+                        >
+                          {count}
+                        </Link>
+                      )}
                     </td>
                   );
                 })}

@@ -117,7 +117,9 @@ export function OverviewPage() {
           <div className="overview-grid">
             <section aria-labelledby="coverage-title" className="panel panel-wide">
               <h2 id="coverage-title">{t('admin.overview.coverage.title')}</h2>
-              <p className="hint">{t('admin.overview.coverage.hint')}</p>
+              <p className="hint">
+                {t('admin.overview.coverage.hint')} {t('admin.overviewLinks.cellHint')}
+              </p>
               <CoverageHeatMap coverage={overview.data.coverage} />
             </section>
             <section aria-labelledby="recent-title" className="panel">

@@ -1,4 +1,5 @@
 import type { TAdminReportList } from '@convene/shared';
+import { useRef } from 'react';
 import { Link, useLocation } from 'wouter';
 import { listReports, queryString, reportsCsvUrl, type ReportQuery } from '../api/endpoints';
 import { ErrorNotice } from '../components/errors';
@@ -7,10 +8,49 @@ import { excerpt } from '../components/excerpt';
 import { Instant, useInstantFormat } from '../components/instant';
 import { useLabels } from '../components/labels';
 import { PageTitle } from '../components/page-title';
+import { pluralKey } from '../components/plural';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { CountryBreakdown } from './country-breakdown';
 import { ReportFilters } from './report-filters';
 import { apiReportQuery, readReportQuery } from './report-query';
+import { useLive } from '../live/live-connection';
+import { useNewReports, type NewReportsNotice } from './use-new-reports';
+
+/**
+ * The polite notice of reports that arrived since the list was loaded, and its button: the
+ * list itself never moves under the reader until they ask. The region stays in the page,
+ * empty, so that what appears in it is announced.
+ */
+function NewReportsButton({ notice, onShow }: { notice: NewReportsNotice; onShow: () => void }) {
+  const { t, language } = useAdminTranslation();
+  const { status } = useLive();
+  const text =
+    notice.kind === 'new'
+      ? t(pluralKey('admin.overviewLinks.live.newReports', language, notice.count), { count: notice.count })
+      : notice.kind === 'maybe'
+        ? t(pluralKey('admin.overviewLinks.live.mayMatch', language, notice.count), { count: notice.count })
+        : notice.kind === 'changed'
+          ? t('admin.overviewLinks.live.changed')
+          : null;
+  return (
+    <div className="live-notice" role="status" aria-live="polite" data-testid="new-reports-notice" data-live={status}>
+      {text && (
+        <p>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-testid="show-new-reports"
+            data-kind={notice.kind}
+            onClick={onShow}
+          >
+            {text}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
 
 function Pagination({ list, query }: { list: TAdminReportList; query: ReportQuery }) {
   const { t } = useAdminTranslation();
@@ -49,6 +89,17 @@ export function ReportsPage() {
   const apiQuery = apiReportQuery(query, zone);
   const key = queryString(apiQuery);
   const [list, reload] = useResource(key, (signal) => listReports(apiQuery, signal));
+  const { notice, clear } = useNewReports(key, apiQuery, list);
+  const countRef = useRef<HTMLParagraphElement>(null);
+
+  // The new reports come first (newest first): back to page 1, or the same page read again.
+  const showNew = () => {
+    clear();
+    if (query.page) navigate(`/reports${queryString({ ...query, page: undefined })}`);
+    else reload();
+    // The button goes away: the focus goes to the count, which then says what is listed.
+    countRef.current?.focus();
+  };
 
   return (
     <div className="reports-page">
@@ -56,7 +107,14 @@ export function ReportsPage() {
       <h1>{t('admin.reports.title')}</h1>
       <ReportFilters query={query} queryKey={search} onApply={(next) => navigate(`/reports${queryString(next)}`)} />
       <div className="list-toolbar">
-        <p role="status" aria-live="polite" className="list-count" data-testid="report-count">
+        <p
+          role="status"
+          aria-live="polite"
+          className="list-count"
+          data-testid="report-count"
+          ref={countRef}
+          tabIndex={-1}
+        >
           {list.state === 'loading' || (list.state === 'ok' && list.refreshing)
             ? t('admin.loading')
             : list.state === 'ok'
@@ -67,7 +125,9 @@ export function ReportsPage() {
           {t('admin.reports.exportCsv')}
         </a>
       </div>
+      <NewReportsButton notice={notice} onShow={showNew} />
       {list.state === 'failed' && <ErrorNotice error={list.error} onRetry={reload} />}
+      {list.state === 'ok' && query.region && <CountryBreakdown byCountry={list.data.byCountry} query={query} />}
       {list.state === 'ok' && list.data.reports.length === 0 && <p>{t('admin.reports.empty')}</p>}
       {list.state === 'ok' && list.data.reports.length > 0 && (
         <>

@@ -637,6 +637,47 @@ export const enAdmin = {
       followUpAbsentees: '“Sorry we missed you” follow-ups queued',
     },
   },
+  overviewLinks: {
+    cellHint: 'Each count opens those reports, with a breakdown by country.',
+    cell: {
+      zero: '{{count}} reports on {{theme}} in {{region}}',
+      one: '{{count}} report on {{theme}} in {{region}}',
+      two: '{{count}} reports on {{theme}} in {{region}}',
+      few: '{{count}} reports on {{theme}} in {{region}}',
+      many: '{{count}} reports on {{theme}} in {{region}}',
+      other: '{{count}} reports on {{theme}} in {{region}}',
+    },
+    byCountry: {
+      title: 'Reports on {{theme}} in {{region}}, by country',
+      titleRegion: 'Reports in {{region}}, by country',
+      caption: 'Matching reports per country',
+      country: 'Country',
+      count: 'Reports',
+      hint: 'A report about several countries counts once under each of them, so the counts can add up to more than the total.',
+      none: 'None of these reports names a country of {{region}}.',
+      unnamed: 'Countries of {{region}} that none of these reports names: {{count}}.',
+      outside: 'Also named, outside {{region}}: {{countries}}.',
+    },
+    live: {
+      newReports: {
+        zero: '{{count}} new reports — show',
+        one: '{{count}} new report — show',
+        two: '{{count}} new reports — show',
+        few: '{{count}} new reports — show',
+        many: '{{count}} new reports — show',
+        other: '{{count}} new reports — show',
+      },
+      mayMatch: {
+        zero: '{{count}} new reports may match these filters — show',
+        one: '{{count}} new report may match these filters — show',
+        two: '{{count}} new reports may match these filters — show',
+        few: '{{count}} new reports may match these filters — show',
+        many: '{{count}} new reports may match these filters — show',
+        other: '{{count}} new reports may match these filters — show',
+      },
+      changed: 'The list may have changed while live updates were interrupted — show the current list',
+    },
+  },
 } as const;
 
 /** The shape every admin catalog must have: the English keys, any strings. */

@@ -636,4 +636,46 @@ export const esAdmin: AdminCatalog = {
       followUpAbsentees: 'Seguimientos «Le echamos de menos» en cola de envío',
     },
   },
+  overviewLinks: {
+    cellHint: 'Cada cifra abre esos aportes, con su desglose por país.',
+    cell: {
+      zero: '{{count}} aportes sobre {{theme}} en {{region}}',
+      one: '{{count}} aporte sobre {{theme}} en {{region}}',
+      two: '{{count}} aportes sobre {{theme}} en {{region}}',
+      few: '{{count}} aportes sobre {{theme}} en {{region}}',
+      many: '{{count}} aportes sobre {{theme}} en {{region}}',
+      other: '{{count}} aportes sobre {{theme}} en {{region}}',
+    },
+    byCountry: {
+      title: 'Aportes sobre {{theme}} en {{region}}, por país',
+      titleRegion: 'Aportes de {{region}}, por país',
+      caption: 'Aportes coincidentes por país',
+      country: 'País',
+      count: 'Aportes',
+      hint: 'Un aporte sobre varios países cuenta una vez en cada uno de ellos, así que la suma puede superar el total.',
+      none: 'Ninguno de estos aportes nombra un país de {{region}}.',
+      unnamed: 'Países de {{region}} que ninguno de estos aportes nombra: {{count}}.',
+      outside: 'También nombrados, fuera de {{region}}: {{countries}}.',
+    },
+    live: {
+      newReports: {
+        zero: '{{count}} aportes nuevos — mostrar',
+        one: '{{count}} aporte nuevo — mostrar',
+        two: '{{count}} aportes nuevos — mostrar',
+        few: '{{count}} aportes nuevos — mostrar',
+        many: '{{count}} aportes nuevos — mostrar',
+        other: '{{count}} aportes nuevos — mostrar',
+      },
+      mayMatch: {
+        zero: '{{count}} aportes nuevos pueden coincidir con estos filtros — mostrar',
+        one: '{{count}} aporte nuevo puede coincidir con estos filtros — mostrar',
+        two: '{{count}} aportes nuevos pueden coincidir con estos filtros — mostrar',
+        few: '{{count}} aportes nuevos pueden coincidir con estos filtros — mostrar',
+        many: '{{count}} aportes nuevos pueden coincidir con estos filtros — mostrar',
+        other: '{{count}} aportes nuevos pueden coincidir con estos filtros — mostrar',
+      },
+      changed:
+        'La lista puede haber cambiado mientras las actualizaciones en directo estaban interrumpidas — mostrar la lista actual',
+    },
+  },
 };
