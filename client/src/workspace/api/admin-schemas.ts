@@ -14,6 +14,7 @@ export {
   ZAdminTheme,
   ZAdminThemeList,
   ZAdminWebinar,
+  ZAttendanceImportResult,
   ZAuditEntry,
   ZCampaign,
   ZCampaignPreview,
@@ -27,6 +28,8 @@ export {
   ZMe,
   ZOutboxList,
   ZOverview,
+  ZRegistrant,
+  ZRegistrantList,
   ZReportSubmittedEvent,
   ZUpdateWebinar,
 } from '@convene/shared';
