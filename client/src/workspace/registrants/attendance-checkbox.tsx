@@ -1,5 +1,5 @@
 import type { TRegistrant } from '@convene/shared';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useAction } from '../components/use-action';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { RegistrantError } from './registrant-error';
@@ -26,13 +26,15 @@ function Source({ registrant }: { registrant: TRegistrant }) {
 
 /**
  * One registrant's attendance: a checkbox the coordinator ticks by hand (PUT attendance) while
- * attendance is open, otherwise the recorded answer as text. The box shows what the server
- * holds: a refused change leaves it as it was, with the reason.
+ * attendance is open, otherwise the recorded answer as text. A refused change puts the box
+ * back as the server holds it, with the reason.
  */
 export function AttendanceCheckbox({ webinarId, registrant: r, editable, onChanged }: Props) {
   const { t } = useAdminTranslation();
   const id = useId();
   const save = useAction(setAttendance);
+  // The box shows the choice while it is saved, then what the server holds.
+  const [pending, setPending] = useState<boolean | null>(null);
   const who = t('admin.registrantsPage.who', { name: r.name, email: r.email });
   if (!editable) {
     return (
@@ -47,12 +49,15 @@ export function AttendanceCheckbox({ webinarId, registrant: r, editable, onChang
       <input
         id={`${id}-attended`}
         type="checkbox"
-        checked={r.attendedAt !== null}
+        checked={pending ?? r.attendedAt !== null}
         aria-busy={save.busy || undefined}
         aria-describedby={save.error ? `${id}-error` : undefined}
         onChange={async (e) => {
           const attended = e.target.checked;
+          if (save.busy) return;
+          setPending(attended);
           const saved = await save.run(webinarId, r.id, attended);
+          setPending(null);
           if (saved)
             onChanged(
               saved,

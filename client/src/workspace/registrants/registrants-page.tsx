@@ -134,7 +134,7 @@ export function RegistrantsPage({ id }: { id: string }) {
   const seatsTaken = user.regionScope ? webinar.confirmedCount : (data?.counts.confirmed ?? webinar.confirmedCount);
 
   return (
-    <div className="registrants-page">
+    <div className="registrants-page" data-list={list.state === 'ok' && !list.refreshing ? 'ready' : 'loading'}>
       <PageTitle>{t('admin.registrantsPage.heading', { title })}</PageTitle>
       <BackLinks webinarId={webinar.id} />
       {liveRegion}
