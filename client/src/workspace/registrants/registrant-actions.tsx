@@ -49,16 +49,18 @@ export function RegistrantActions({
   const resend = useAction(resendConfirmation);
   const promoteButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const focusBack = useRef<HTMLButtonElement | null>(null);
+  // Leaving a second step without acting, the focus goes back to the button that opened it
+  // (rendered again only then).
+  const focusBack = useRef<{ current: HTMLButtonElement | null } | null>(null);
   useEffect(() => {
     if (step === 'idle' && focusBack.current) {
-      focusBack.current.focus();
+      focusBack.current.current?.focus();
       focusBack.current = null;
     }
   }, [step]);
 
   const who = t('admin.registrantsPage.who', { name: r.name, email: r.email });
-  const back = (to: HTMLButtonElement | null) => {
+  const back = (to: { current: HTMLButtonElement | null }) => {
     focusBack.current = to;
     setStep('idle');
   };
@@ -116,7 +118,7 @@ export function RegistrantActions({
         onConfirm={runCancel}
         onKeep={() => {
           cancel.clearError();
-          back(cancelButton.current);
+          back(cancelButton);
         }}
         error={cancel.error && <RegistrantError error={cancel.error} testId="action-error" />}
         testId="confirm-cancel"
@@ -139,7 +141,7 @@ export function RegistrantActions({
         onKeep={() => {
           promote.clearError();
           setRefusal(null);
-          back(promoteButton.current);
+          back(promoteButton);
         }}
         error={
           promote.error && promote.error !== refusal && <RegistrantError error={promote.error} testId="action-error" />
