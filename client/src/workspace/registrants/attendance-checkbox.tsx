@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useAction } from '../components/use-action';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { RegistrantError } from './registrant-error';
+import { useWho } from './who';
 import { setAttendance } from './registrants-api';
 
 type Props = {
@@ -35,7 +36,7 @@ export function AttendanceCheckbox({ webinarId, registrant: r, editable, onChang
   const save = useAction(setAttendance);
   // The box shows the choice while it is saved, then what the server holds.
   const [pending, setPending] = useState<boolean | null>(null);
-  const who = t('admin.registrantsPage.who', { name: r.name, email: r.email });
+  const who = useWho()(r);
   if (!editable) {
     return (
       <span data-testid="attendance" data-attended={r.attendedAt ? 'true' : 'false'}>

@@ -5,6 +5,7 @@ import { useAction } from '../components/use-action';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { InPlaceConfirmation } from './in-place-confirmation';
 import { RegistrantError } from './registrant-error';
+import { isolate, useWho } from './who';
 import type { RegistrantPermissions } from './registrant-permissions';
 import { cancelRegistrant, promoteRegistrant, resendConfirmation } from './registrants-api';
 
@@ -59,7 +60,7 @@ export function RegistrantActions({
     }
   }, [step]);
 
-  const who = t('admin.registrantsPage.who', { name: r.name, email: r.email });
+  const who = useWho()(r);
   const back = (to: { current: HTMLButtonElement | null }) => {
     focusBack.current = to;
     setStep('idle');
@@ -103,7 +104,7 @@ export function RegistrantActions({
     setResent(false);
     if (await resend.run(webinarId, r.id)) {
       setResent(true);
-      announce(t('admin.registrantsPage.resent', { email: r.email }));
+      announce(t('admin.registrantsPage.resent', { email: isolate(r.email) }));
     }
   };
 
@@ -153,7 +154,7 @@ export function RegistrantActions({
 
   const error = promote.error ?? cancel.error ?? resend.error;
   return (
-    <>
+    <div className="registrant-actions">
       {permissions.promote(r) && (
         <button
           ref={promoteButton}
@@ -201,6 +202,6 @@ export function RegistrantActions({
         </span>
       )}
       {error && <RegistrantError error={error} testId="action-error" />}
-    </>
+    </div>
   );
 }
