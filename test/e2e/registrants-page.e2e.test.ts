@@ -70,6 +70,11 @@ describe('registrants page in Chromium', () => {
     const { page, pageErrors } = await suite.open();
     await signInToWorkspace(page, suite.stack.url, ADMIN);
     await openRegistrantsFromWebinars(page, webinar.id);
+    // The webinar's edit page links here too.
+    await page.getByTestId('registrants-webinar-link').click();
+    await page.waitForURL((url) => url.pathname === `/admin/webinars/${webinar.id}`);
+    await page.getByTestId('edit-page-registrants').click();
+    await page.waitForURL((url) => url.pathname === `/admin/webinars/${webinar.id}/registrants`);
 
     // The heading names the webinar and its start in the reader's zone (Paris), zone named.
     expect(await page.locator('h1').textContent()).toContain(`Registrants of “${TITLE}”`);
