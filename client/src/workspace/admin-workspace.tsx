@@ -19,6 +19,7 @@ import { OverviewPage } from './overview/overview-page';
 import { AccountPage } from './password/account-page';
 import { ForgotPasswordPage } from './password/forgot-password-page';
 import { ResetPasswordPage } from './password/reset-password-page';
+import { RegistrantsPage } from './registrants/registrants-page';
 import { ReportDetailPage } from './reports/report-detail-page';
 import { ReportsPage } from './reports/reports-page';
 import { SessionProvider, useSession } from './session/session';
@@ -150,6 +151,7 @@ function SignedInRoutes() {
         <WebinarEditPage id={null} />
       </Route>
       <Route path="/webinars/:id">{(params) => <WebinarEditPage key={params.id} id={params.id} />}</Route>
+      <Route path="/webinars/:id/registrants">{(params) => <RegistrantsPage key={params.id} id={params.id} />}</Route>
       <Route path="/campaigns">
         <CampaignsPage />
       </Route>

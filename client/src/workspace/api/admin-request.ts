@@ -47,7 +47,7 @@ export function onUnauthorized(handler: UnauthorizedHandler): () => void {
   };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type AdminRequestInit = {
   method?: Method;
@@ -108,7 +108,7 @@ async function refreshCsrfToken(): Promise<boolean> {
 }
 
 /**
- * Calls a coordinator API with the session cookie (and the CSRF token on POST/PATCH/DELETE) and
+ * Calls a coordinator API with the session cookie (and the CSRF token on POST/PUT/PATCH/DELETE) and
  * parses the answer with the schema `parser` picks. Never rejects unless the caller aborts:
  * every failure is an ApiError. A 401 ends the session in the workspace (back to sign-in).
  */

@@ -95,6 +95,11 @@ export function WebinarEditPage({ id }: { id: string | null }) {
         </span>
       </h1>
       <p>
+        <Link href={`/webinars/${webinar.id}/registrants`} data-testid="edit-page-registrants">
+          {t('admin.registrantsPage.editPageLink')}
+        </Link>
+      </p>
+      <p>
         {t('admin.webinars.registrations')}:{' '}
         {webinar.capacity === null
           ? webinar.registrationsCount
