@@ -73,6 +73,10 @@ describe('registrants page in Chromium', () => {
     // The webinar's edit page links here too.
     await page.getByTestId('registrants-webinar-link').click();
     await page.waitForURL((url) => url.pathname === `/admin/webinars/${webinar.id}`);
+    // Seats against the capacity, the waiting list beside them (not "3 of 2").
+    const editCounts = page.getByTestId('edit-page-counts');
+    expect(await editCounts.getByTestId('webinar-confirmed').textContent()).toBe('Confirmed: 2 of 2');
+    expect(await editCounts.getByTestId('webinar-waitlisted').textContent()).toBe('Waiting list: 1');
     await page.getByTestId('edit-page-registrants').click();
     await page.waitForURL((url) => url.pathname === `/admin/webinars/${webinar.id}/registrants`);
 

@@ -8,6 +8,7 @@ import { useResource } from '../components/use-resource';
 import { listWebinars } from '../api/endpoints';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useUser } from '../session/session';
+import { RegistrationCounts } from './registration-counts';
 import { WebinarActions } from './webinar-actions';
 import { WebinarDetailsForm } from './webinar-details-form';
 
@@ -99,11 +100,8 @@ export function WebinarEditPage({ id }: { id: string | null }) {
           {t('admin.registrantsPage.editPageLink')}
         </Link>
       </p>
-      <p>
-        {t('admin.webinars.registrations')}:{' '}
-        {webinar.capacity === null
-          ? webinar.registrationsCount
-          : t('admin.webinars.registrationsOf', { count: webinar.registrationsCount, capacity: webinar.capacity })}
+      <p className="registration-counts" data-testid="edit-page-counts">
+        <RegistrationCounts webinar={webinar} />
       </p>
       {!canChange && <p className="notice">{t('admin.scopeLimits.webinarsReadOnly')}</p>}
       <WebinarActions webinar={webinar} canChange={canChange} onChanged={replace} reload={reload} announce={announce} />

@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useUser } from '../session/session';
+import { RegistrationCounts } from './registration-counts';
 
 /** /admin/webinars: every webinar, any status, with its registrations; links to edit, registrants and schedule. */
 export function WebinarsPage() {
@@ -52,20 +53,7 @@ export function WebinarsPage() {
       header: t('admin.webinars.registrations'),
       numeric: true,
       testId: 'webinar-registrations',
-      cell: (w) => (
-        <>
-          <span data-testid="webinar-confirmed">
-            {w.capacity === null
-              ? t('admin.outreach.confirmed', { count: w.confirmedCount })
-              : t('admin.outreach.confirmedOf', { count: w.confirmedCount, capacity: w.capacity })}
-          </span>
-          {w.waitlistedCount > 0 && (
-            <span className="hint count-detail" data-testid="webinar-waitlisted">
-              {t('admin.outreach.waitlisted', { count: w.waitlistedCount })}
-            </span>
-          )}
-        </>
-      ),
+      cell: (w) => <RegistrationCounts webinar={w} />,
     },
   ];
 

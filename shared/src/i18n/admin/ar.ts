@@ -241,7 +241,6 @@ export const arAdmin: AdminCatalog = {
     startsAt: 'البداية',
     status: 'الحالة',
     registrations: 'التسجيلات',
-    registrationsOf: '{{count}} من {{capacity}}',
     edit: 'تعديل',
     editLabel: 'تعديل «{{title}}»',
     statuses: { draft: 'مسودة', scheduled: 'مجدولة', cancelled: 'ملغاة', completed: 'منتهية' },

@@ -245,7 +245,6 @@ export const enAdmin = {
     startsAt: 'Starts',
     status: 'Status',
     registrations: 'Registrations',
-    registrationsOf: '{{count}} of {{capacity}}',
     edit: 'Edit',
     editLabel: 'Edit “{{title}}”',
     statuses: { draft: 'Draft', scheduled: 'Scheduled', cancelled: 'Cancelled', completed: 'Completed' },

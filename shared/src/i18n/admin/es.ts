@@ -242,7 +242,6 @@ export const esAdmin: AdminCatalog = {
     startsAt: 'Inicio',
     status: 'Estado',
     registrations: 'Inscripciones',
-    registrationsOf: '{{count}} de {{capacity}}',
     edit: 'Editar',
     editLabel: 'Editar «{{title}}»',
     statuses: { draft: 'Borrador', scheduled: 'Programado', cancelled: 'Cancelado', completed: 'Terminado' },

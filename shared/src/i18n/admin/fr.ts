@@ -243,7 +243,6 @@ export const frAdmin: AdminCatalog = {
     startsAt: 'Début',
     status: 'Statut',
     registrations: 'Inscriptions',
-    registrationsOf: '{{count}} sur {{capacity}}',
     edit: 'Modifier',
     editLabel: 'Modifier « {{title}} »',
     statuses: { draft: 'Brouillon', scheduled: 'Programmé', cancelled: 'Annulé', completed: 'Terminé' },
