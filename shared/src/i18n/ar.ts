@@ -271,13 +271,6 @@ export const ar: Catalog = {
     noMatch: 'لا يوجد بلد يطابق ما كتبته.',
   },
   selfService: {
-    preferences: 'لغة رسائلك البريدية ومنطقتها الزمنية',
-    preferencesHint: 'ستتبع رسائل التذكير ودعوات التقويم ما تختاره هنا.',
-    save: 'حفظ',
-    saved: 'تم الحفظ. ستصلك رسائلك القادمة بهذه اللغة وهذه المنطقة الزمنية.',
-    calendar: 'أضف إلى تقويمي (.ics)',
-    cancelledHint: 'لقد ألغيت هذا التسجيل. يمكنك التسجيل من جديد في أي وقت.',
-    registerAgain: 'سجّل من جديد',
     unsubscribeHome: 'اطّلع على ندوات التحالف',
   },
   manageSelfService: {

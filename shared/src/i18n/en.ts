@@ -277,13 +277,6 @@ export const en = {
     noMatch: 'No country matches what you typed.',
   },
   selfService: {
-    preferences: 'Language and time zone of your emails',
-    preferencesHint: 'Your reminders and calendar invitations will follow what you choose here.',
-    save: 'Save',
-    saved: 'Saved. Your next emails will be in this language and time zone.',
-    calendar: 'Add to my calendar (.ics)',
-    cancelledHint: 'You cancelled this registration. You can register again at any time.',
-    registerAgain: 'Register again',
     unsubscribeHome: 'See the coalition’s webinars',
   },
   manageSelfService: {

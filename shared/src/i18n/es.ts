@@ -278,13 +278,6 @@ export const es: Catalog = {
     noMatch: 'Ningún país coincide con lo que escribió.',
   },
   selfService: {
-    preferences: 'Idioma y zona horaria de sus correos',
-    preferencesHint: 'Sus recordatorios e invitaciones de calendario seguirán lo que elija aquí.',
-    save: 'Guardar',
-    saved: 'Guardado. Sus próximos correos estarán en este idioma y esta zona horaria.',
-    calendar: 'Añadir a mi calendario (.ics)',
-    cancelledHint: 'Canceló esta inscripción. Puede volver a inscribirse en cualquier momento.',
-    registerAgain: 'Inscribirme de nuevo',
     unsubscribeHome: 'Ver los seminarios web de la coalición',
   },
   manageSelfService: {

@@ -280,13 +280,6 @@ export const fr: Catalog = {
     noMatch: 'Aucun pays ne correspond à votre saisie.',
   },
   selfService: {
-    preferences: 'Langue et fuseau horaire de vos e-mails',
-    preferencesHint: 'Vos rappels et invitations d’agenda suivront ce que vous choisissez ici.',
-    save: 'Enregistrer',
-    saved: 'Enregistré. Vos prochains e-mails seront dans cette langue et ce fuseau horaire.',
-    calendar: 'Ajouter à mon agenda (.ics)',
-    cancelledHint: 'Vous avez annulé cette inscription. Vous pouvez vous réinscrire à tout moment.',
-    registerAgain: 'Me réinscrire',
     unsubscribeHome: 'Voir les webinaires de la coalition',
   },
   manageSelfService: {
