@@ -78,7 +78,9 @@ describe('a webinar programme run from the workspace in Chromium', () => {
     const mailsTo = (email: string) => sink.messages.filter((m) => recipientOf(m) === email);
     const { page, pageErrors } = await suite.open();
     const violations: string[] = [];
-    const axe = async (when: string) => violations.push(...(await severeViolations(page, when)));
+    const axe = async (when: string): Promise<void> => {
+      violations.push(...(await severeViolations(page, when)));
+    };
 
     // Step 1 — sign in, schedule the webinar (three seats, in three days), import the contacts.
     await signInToWorkspace(page, stack.url, ADMIN);
