@@ -100,6 +100,8 @@ export async function sendCampaignFromWorkspace(
   baseUrl: string,
   webinarId: string,
   segment: { languages?: string[]; regions?: string[] } = {},
+  /** Runs with the preview shown, before sending (an accessibility check of the page, say). */
+  atPreview?: () => Promise<void>,
 ): Promise<{ preview: string; progress: string; skipped: string | null }> {
   await page.goto(`${baseUrl}/admin/campaigns/new`);
   await page.locator(`#campaign-webinar option[value="${webinarId}"]`).waitFor({ state: 'attached' });
@@ -110,6 +112,7 @@ export async function sendCampaignFromWorkspace(
   const preview = page.getByTestId('campaign-preview');
   await preview.waitFor();
   const previewText = (await preview.textContent()) ?? '';
+  await atPreview?.();
   await page.getByTestId('send-campaign').click();
   await page.waitForURL((url) => url.pathname === '/admin/campaigns');
   const row = page.getByTestId('campaign-row').first();
@@ -121,4 +124,40 @@ export async function sendCampaignFromWorkspace(
     progress: (await progress.locator('p').first().textContent()) ?? '',
     skipped: (await skipped.count()) > 0 ? await skipped.textContent() : null,
   };
+}
+
+/**
+ * Schedules a webinar from the Webinars page's "new webinar" form (English title and
+ * description; the start typed in the form's default zone, the browser's) and returns its id
+ * once the page has moved on to the new webinar's edit page. `atForm` runs with the form filled.
+ */
+export async function createWebinarFromWorkspace(
+  page: Page,
+  webinar: {
+    themeSlug: string;
+    title: string;
+    description: string;
+    date: string;
+    time: string;
+    capacity?: number;
+    joinUrl: string;
+  },
+  atForm?: () => Promise<void>,
+): Promise<string> {
+  await page.locator('.admin-nav a[href$="/webinars"]').click();
+  await page.waitForURL((url) => url.pathname === '/admin/webinars');
+  await page.getByTestId('new-webinar').click();
+  const form = page.getByTestId('webinar-form');
+  await form.locator(`select[name="themeSlug"] option[value="${webinar.themeSlug}"]`).waitFor({ state: 'attached' });
+  await form.locator('select[name="themeSlug"]').selectOption(webinar.themeSlug);
+  await form.locator('input[name="title-en"]').fill(webinar.title);
+  await form.locator('textarea[name="description-en"]').fill(webinar.description);
+  await form.locator('input[name="date"]').fill(webinar.date);
+  await form.locator('input[name="time"]').fill(webinar.time);
+  if (webinar.capacity !== undefined) await form.locator('input[name="capacity"]').fill(String(webinar.capacity));
+  await form.locator('input[name="joinUrl"]').fill(webinar.joinUrl);
+  await atForm?.();
+  await page.getByTestId('save-webinar').click();
+  await page.waitForURL((url) => /^\/admin\/webinars\/[0-9a-f-]{36}$/.test(url.pathname));
+  return new URL(page.url()).pathname.split('/').pop()!;
 }
