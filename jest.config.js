@@ -23,5 +23,7 @@ export default {
   // Two cores: two test files at a time, each with its own database and queue prefix.
   maxWorkers: 2,
   testTimeout: 60_000,
+  // Migrates one PGlite for the whole run; each test file copies it (test/support/pglite-template.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

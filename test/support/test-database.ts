@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { copyPgliteTemplate } from './pglite-template.js';
 
 /** The databases the suite runs against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export type DbKind = 'pglite' | 'postgres';
@@ -21,11 +22,17 @@ export type TestDatabaseTarget = {
   drop: () => Promise<void>;
 };
 
-/** A fresh, empty database of the given kind: its own PostgreSQL database or its own PGlite dir. */
+/**
+ * A fresh database of the given kind: its own PostgreSQL database (empty), or its own PGlite
+ * dir — a copy of the suite's migrated template when the global setup made one.
+ */
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabaseTarget> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'convene-test-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
-  if (kind === 'pglite') return { kind, dataDir, drop: async () => removeDir() };
+  if (kind === 'pglite') {
+    copyPgliteTemplate(dataDir);
+    return { kind, dataDir, drop: async () => removeDir() };
+  }
 
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
