@@ -122,7 +122,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const web = createApp(ctx, session);
     cleanups.push(web.close);
     const server = createServer(web.app);
-    const realtime = startRealtime(server, ctx, session);
+    const realtime = await startRealtime(server, ctx, session);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(env.PORT, env.HOST, () => resolve());
