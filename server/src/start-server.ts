@@ -130,8 +130,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
-          void realtime.close();
-          server.close(() => resolve());
+          const realtimeClosed = realtime.close().catch(() => undefined);
+          server.close(() => void realtimeClosed.then(() => resolve()));
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         }),
