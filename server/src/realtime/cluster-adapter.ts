@@ -29,7 +29,8 @@ const REQUESTS_TIMEOUT_MS = 3000;
 export async function createClusterAdapter(redisUrl: string, prefix: string, logger: Logger): Promise<ClusterAdapter> {
   const pub = createRedis(redisUrl, 'worker', logger);
   const sub = createRedis(redisUrl, 'worker', logger);
-  const quit = (client: Redis) => (client.status === 'ready' ? client.quit().then(() => undefined) : client.disconnect());
+  const quit = (client: Redis) =>
+    client.status === 'ready' ? client.quit().then(() => undefined) : client.disconnect();
   try {
     await Promise.all([waitForRedis(pub, 3000), waitForRedis(sub, 3000)]);
   } catch (err) {
