@@ -122,7 +122,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const web = createApp(ctx, session);
     cleanups.push(web.close);
     const server = createServer(web.app);
-    const realtime = startRealtime(server, ctx, session);
+    const realtime = await startRealtime(server, ctx, session);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(env.PORT, env.HOST, () => resolve());
@@ -130,8 +130,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
-          void realtime.close();
-          server.close(() => resolve());
+          const realtimeClosed = realtime.close().catch(() => undefined);
+          server.close(() => void realtimeClosed.then(() => resolve()));
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         }),

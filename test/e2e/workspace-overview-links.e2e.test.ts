@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { reportBody } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
+import { liveSwitch } from '../support/live-network.js';
 import { ADMIN } from '../support/stack.js';
 import { severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
@@ -193,6 +194,7 @@ describe('overview links and the live reports list in Chromium', () => {
 
   it('says the list may have changed when a report came while the live connection was down', async () => {
     const { page, pageErrors } = await suite.open();
+    const live = await liveSwitch(page);
     await signInToWorkspace(page, suite.stack.url, ADMIN);
     await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
     await page.getByTestId('coverage-heat-map').waitFor();
@@ -203,13 +205,14 @@ describe('overview links and the live reports list in Chromium', () => {
 
     // The network drops: the server loses the connection and the browser cannot reconnect yet.
     const notice = page.getByTestId('new-reports-notice');
-    await page.route('**/socket.io/**', (route) => route.abort());
-    for (const socket of suite.stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    live.drop(() => {
+      for (const socket of suite.stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    });
     await page.locator('[data-testid="new-reports-notice"][data-live="disconnected"]').waitFor({ state: 'attached' });
     const missed = await submit({ themes: on(RIGHTS), region: 'europe', countries: ['IT'] });
 
     // Back online: the total no longer adds up, and the reader is told so (the list stays).
-    await page.unroute('**/socket.io/**');
+    live.restore();
     await page
       .locator('[data-testid="new-reports-notice"][data-live="connected"]')
       .waitFor({ state: 'attached', timeout: 30_000 });

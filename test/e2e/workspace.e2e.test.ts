@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { eventually, reportBody } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
+import { liveSwitch } from '../support/live-network.js';
 import { ADMIN, type TestStack } from '../support/stack.js';
 
 /*
@@ -223,6 +224,7 @@ describe('the coordinator workspace in Chromium', () => {
 
   it('catches up after the live connection drops: a report sent meanwhile appears once it is back', async () => {
     const { page, pageErrors } = await open();
+    const live = await liveSwitch(page);
     await page.goto(`${suite.stack.url}/admin`);
     const form = page.getByTestId('sign-in-form');
     await form.locator('input[name="email"]').fill(ADMIN.email);
@@ -234,8 +236,9 @@ describe('the coordinator workspace in Chromium', () => {
     const before = Number(await cell(page, 'drivers-of-migration', 'asia').getAttribute('data-count'));
 
     // The network drops: the server loses the connection and the browser cannot reconnect yet.
-    await page.route('**/socket.io/**', (route) => route.abort());
-    for (const socket of suite.stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    live.drop(() => {
+      for (const socket of suite.stack.running.realtime.io.sockets.sockets.values()) socket.conn.close();
+    });
     await page.locator('[data-testid="live-status"][data-state="disconnected"]').waitFor();
 
     const res = await suite.stack.request('/api/reports', {
@@ -254,7 +257,7 @@ describe('the coordinator workspace in Chromium', () => {
     expect(await item.count()).toBe(0); // the event went nowhere
 
     // Back online: the workspace reconnects and reads the overview again.
-    await page.unroute('**/socket.io/**');
+    live.restore();
     await page.locator('[data-testid="live-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
     await item.waitFor({ timeout: 15_000 });
     await until(() => cell(page, 'drivers-of-migration', 'asia').getAttribute('data-count'), String(before + 1));

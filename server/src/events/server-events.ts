@@ -12,7 +12,7 @@ type EventMap = {
 
 /**
  * What happened in this process that live views care about. Routes publish; the realtime
- * server forwards to the sockets allowed to see it. In-process only: with several API
- * instances, each forwards what it handled (a socket.io Redis adapter would join them).
+ * server forwards to the sockets allowed to see it, on every API instance (through the
+ * socket.io Redis adapter, see realtime/realtime-server.ts).
  */
 export class ServerEvents extends EventEmitter<EventMap> {}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { EVENTS, ZWatchCampaign, type TCampaignProgress, type TReportSubmittedEvent } from '@convene/shared';
 import type { RequestHandler, Request } from 'express';
@@ -5,16 +6,17 @@ import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
 import { loadCoordinator, type Coordinator } from '../services/access/coordinator.js';
 import { isSessionVoided } from '../services/access/session-validity.js';
-import { inReportScope } from '../services/access/report-scope.js';
 import { campaignProgress } from '../services/campaigns/campaign-progress.js';
 import { markCampaignSent } from '../services/campaigns/mark-campaign-sent.js';
+import { createClusterAdapter } from './cluster-adapter.js';
+import { reportRooms, scopeRooms } from './report-rooms.js';
 
 const ROOM_PREFIX = 'campaign:';
-/** Every signed-in coordinator: new reports go here. */
+/** Every signed-in coordinator. */
 const COORDINATORS_ROOM = 'coordinators';
-/** Coordinators who may see every report; scoped ones are checked one by one. */
-const UNSCOPED_ROOM = 'coordinators:all';
 const userRoom = (id: string) => `user:${id}`;
+// A digest, so the session id itself never travels in the adapter's Redis messages.
+const sessionRoom = (sessionId: string) => `session:${createHash('sha256').update(sessionId).digest('base64url')}`;
 
 export type Realtime = { io: Server; close: () => Promise<void> };
 
@@ -22,12 +24,19 @@ export type Realtime = { io: Server; close: () => Promise<void> };
  * socket.io for coordinators: the handshake must carry a signed-in session (the same
  * cookie as the API) and, from a browser, an Origin of this site. Campaign progress is
  * pushed to the sockets watching it, computed from the outbox once a second.
+ *
+ * Every API instance shares one Redis adapter, so reports and session ends reach the
+ * sockets of all instances (also in the embedded single process: one code path, and Redis
+ * is always there). Reports travel as one room broadcast (rooms per scope, see
+ * report-rooms.ts); an account's sockets are closed through its user room.
  */
-export function startRealtime(server: HttpServer, ctx: AppContext, session: RequestHandler): Realtime {
+export async function startRealtime(server: HttpServer, ctx: AppContext, session: RequestHandler): Promise<Realtime> {
   const allowedOrigin = new URL(ctx.env.PUBLIC_URL).origin;
+  const cluster = await createClusterAdapter(ctx.env.REDIS_URL, ctx.env.QUEUE_PREFIX, ctx.logger);
   const io = new Server(server, {
     path: '/socket.io',
     serveClient: false,
+    adapter: cluster.adapter,
     // Browsers always send Origin on a WebSocket or XHR handshake; other clients carry no
     // victim's cookie, so only a foreign Origin is refused.
     allowRequest: (req, callback) => {
@@ -52,16 +61,15 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
       () => next(new Error('unavailable')),
     );
   });
-  const scoped = new Set<Socket>();
   io.on('connection', (socket: Socket) => {
     const coordinator = socket.data.coordinator as Coordinator;
-    void socket.join([COORDINATORS_ROOM, userRoom(coordinator.id)]);
-    if (coordinator.regionScope || coordinator.themeScope) {
-      scoped.add(socket);
-      socket.on('disconnect', () => scoped.delete(socket));
-    } else {
-      void socket.join(UNSCOPED_ROOM);
-    }
+    // A scope change ends the account's sessions (and sockets), so these rooms stay right.
+    void socket.join([
+      COORDINATORS_ROOM,
+      userRoom(coordinator.id),
+      sessionRoom(socket.data.sessionId as string),
+      ...scopeRooms(coordinator),
+    ]);
     socket.on(EVENTS.watchCampaign, async (payload: unknown, ack?: (reply: unknown) => void) => {
       const parsed = ZWatchCampaign.safeParse(payload);
       if (!parsed.success) return ack?.({ error: { code: 'validation_failed', message: 'campaignId must be a UUID' } });
@@ -72,26 +80,34 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
     });
   });
 
-  // A scoped coordinator receives only the reports of their regions and themes.
+  // One broadcast, on every instance: a scoped coordinator receives only the reports of
+  // their regions and themes (each socket gets it once, whatever the rooms it shares).
   const forwardReport = (event: TReportSubmittedEvent) => {
-    io.local.to(UNSCOPED_ROOM).emit(EVENTS.reportSubmitted, event);
-    for (const socket of scoped) {
-      if (inReportScope(socket.data.coordinator as Coordinator, event)) socket.emit(EVENTS.reportSubmitted, event);
-    }
+    io.to(reportRooms(event)).emit(EVENTS.reportSubmitted, event);
   };
-  // All the account's connections, or all but those of one session (the one that changed the password).
+  // All the account's connections, or all but those of one session (the one that changed the
+  // password), on every instance. The adapter carries the cluster-wide request through Redis,
+  // this instance's own sockets included, so those are closed here first, without waiting for
+  // it (and even while Redis is down). Nothing to await: the request is published, not answered.
   const endSessions = (accountId: string, exceptSessionId?: string) => {
-    if (!exceptSessionId) return io.in(userRoom(accountId)).disconnectSockets(true);
-    void io
-      .in(userRoom(accountId))
-      .fetchSockets()
-      .then(
-        (sockets) => sockets.filter((s) => s.data.sessionId !== exceptSessionId).forEach((s) => s.disconnect(true)),
-        (err: Error) => ctx.logger.warn({ err: err.message }, 'could not list sockets to close'),
-      );
+    const operator = exceptSessionId
+      ? io.in(userRoom(accountId)).except(sessionRoom(exceptSessionId))
+      : io.in(userRoom(accountId));
+    operator.local.disconnectSockets(true);
+    operator.disconnectSockets(true);
   };
   ctx.events.on('reportSubmitted', forwardReport);
   ctx.events.on('accountSessionsEnded', endSessions);
+
+  // The subscription was lost for a while (Redis restarted, network cut): reports and session
+  // ends published meanwhile never reached this instance. Close every local connection at the
+  // transport level: the clients reconnect at once (socket.io's own retry), the handshake checks
+  // the session and the account again, and the workspace refetches what it shows.
+  cluster.onResubscribed(() => {
+    const sockets = [...io.of('/').sockets.values()];
+    ctx.logger.info({ sockets: sockets.length }, 'socket.io subscription restored: clients reconnect to resync');
+    for (const socket of sockets) socket.conn.close();
+  });
 
   const last = new Map<string, string>();
   let busy = false;
@@ -124,8 +140,10 @@ export function startRealtime(server: HttpServer, ctx: AppContext, session: Requ
       clearInterval(timer);
       ctx.events.off('reportSubmitted', forwardReport);
       ctx.events.off('accountSessionsEnded', endSessions);
-      io.disconnectSockets(true);
+      // Local only: without it, the adapter would disconnect the sockets of every instance.
+      io.local.disconnectSockets(true);
       io.engine.close();
+      await cluster.close();
     },
   };
 }

@@ -30,7 +30,9 @@ export function LiveConnection({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!signedIn) return;
-    const s = io({ path: '/socket.io', withCredentials: true });
+    // WebSocket only: the handshake and the connection are one request, so any API instance
+    // behind a round-robin balancer can take it (HTTP long-polling needs sticky sessions).
+    const s = io({ path: '/socket.io', withCredentials: true, transports: ['websocket'] });
     let lost = false;
     let retry: number | undefined;
     s.on('connect', () => {
