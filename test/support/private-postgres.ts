@@ -12,6 +12,8 @@ export type PrivatePostgres = {
   stop: () => Promise<void>;
   /** Starts it again on the same port and data directory. */
   start: () => Promise<void>;
+  /** False between stop() and start(). */
+  readonly running: boolean;
   /** Stops it for good and removes its files. */
   destroy: () => Promise<void>;
 };
@@ -71,8 +73,15 @@ export async function startPrivatePostgres(database = 'convene_test'): Promise<P
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
   ].join(' ');
-  const start = async () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'pg.log'), '-w', 'start', '-o', options]);
-  const stop = async () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  let running = false;
+  const start = async () => {
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'pg.log'), '-w', 'start', '-o', options]);
+    running = true;
+  };
+  const stop = async () => {
+    run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    running = false;
+  };
   await start();
   // Never outlive the test process, even when its afterAll does not run.
   const stopOnExit = () => {
@@ -92,6 +101,9 @@ export async function startPrivatePostgres(database = 'convene_test'): Promise<P
     url: `postgres://convene@127.0.0.1:${port}/${database}`,
     stop,
     start,
+    get running() {
+      return running;
+    },
     destroy: async () => {
       process.off('exit', stopOnExit);
       stopOnExit();
