@@ -74,14 +74,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
     await checkEvictionPolicy(redis, logger);
 
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-    cleanups.push(() => database.close());
-    await seedDatabase(database.db, { demo: env.SEED_DEMO });
-    generatedAdmin = await ensureFirstAdmin(database.db, logger, {
-      adminEmail: env.ADMIN_EMAIL,
-      adminPassword: env.ADMIN_PASSWORD,
-      allowGenerated: database.kind === 'pglite' && env.NODE_ENV !== 'production',
+    // Seeding and the first admin run under the migrations' advisory lock: several APIs (and
+    // workers) started at once on an empty database take turns instead of racing.
+    const database = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      onLocked: async (db) => {
+        await seedDatabase(db, { demo: env.SEED_DEMO });
+        generatedAdmin = await ensureFirstAdmin(db, logger, {
+          adminEmail: env.ADMIN_EMAIL,
+          adminPassword: env.ADMIN_PASSWORD,
+          allowGenerated: !env.DATABASE_URL && env.NODE_ENV !== 'production',
+        });
+      },
     });
+    cleanups.push(() => database.close());
 
     const sessionClient = createClient({ url: env.REDIS_URL, disableOfflineQueue: true }) as RedisClientType;
     sessionClient.on('error', (err: Error) => logger.warn({ err: err.message }, 'session store error'));

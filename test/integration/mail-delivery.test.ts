@@ -132,6 +132,7 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
         dataDir: stack.target.dataDir,
       }),
       settings: { publicUrl: 'http://convene.test', mailFrom: 'Convene <noreply@convene.test>' },
+      redis: connection,
       mailQueue: queue,
       staleClaimMs: 600_000,
     };
@@ -163,25 +164,34 @@ describe.each(databaseKinds())('send-notification handler (%s)', (kind) => {
     expect(after!.attempts).toBe(1);
   });
 
-  it('lets a stalled job take over a row its dead worker left sending, and only a stalled one', async () => {
+  it('lets a stalled job take over a row its dead worker handed to SMTP, and only a stalled one', async () => {
     await truncateActivity(stack.db);
     stack.sink!.messages.splice(0);
     const webinar = await createWebinarRow(stack.db);
     await stack.request(`/api/webinars/${webinar.slug}/registrations`, { method: 'POST', json: registrationBody() });
     const [notification] = await confirmations(stack);
-    // A worker claimed the row, then died before sending.
-    await stack.db
-      .update(tables.notifications)
-      .set({ status: 'sending', claimedAt: new Date() })
-      .where(eq(tables.notifications.id, notification!.id));
-    const job = (stalledCounter: number) =>
+    const job = (stalledCounter: number, timestamp = 1_000) =>
       ({
         id: `notif-${notification!.id}`,
         name: 'send-notification',
         data: { notificationId: notification!.id },
+        timestamp,
         stalledCounter,
+        attemptsMade: 0,
       }) as unknown as Job;
+    // A worker running this job claimed the row and was handing it to SMTP when it died.
+    await stack.db
+      .update(tables.notifications)
+      .set({
+        status: 'sending',
+        claimedAt: new Date(),
+        claimToken: `notif-${notification!.id}@1000/dead-run`,
+        handedOffAt: new Date(),
+      })
+      .where(eq(tables.notifications.id, notification!.id));
 
+    // Neither another job of the row nor a second run of the same job still in progress may take it.
+    await handleSendNotification(job(0, 2_000), deps);
     await handleSendNotification(job(0), deps);
     await new Promise((r) => setTimeout(r, 300));
     expect(stack.sink!.messages).toHaveLength(0);

@@ -15,6 +15,8 @@ export type SmtpSink = {
 export type SinkOptions = {
   /** Decide per message: undefined accepts, a number answers with that SMTP code. */
   reject?: (index: number) => number | undefined;
+  /** Awaited before each message is answered: the sender waits for its reply meanwhile. */
+  hold?: (index: number) => Promise<void> | void;
 };
 
 /** A real SMTP server on loopback that keeps every message it accepts. */
@@ -29,8 +31,9 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      stream.on('end', async () => {
         const index = seen++;
+        await options.hold?.(index);
         const code = options.reject?.(index);
         if (code) {
           const err = Object.assign(new Error(`rejected with ${code}`), { responseCode: code });

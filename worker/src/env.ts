@@ -21,7 +21,8 @@ export const ZWorkerEnv = z
     MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
     // How often the reconciler re-enqueues due outbox rows that have no job.
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
-    // A claimed row still "sending" after this long belongs to a worker that died: it is sent again.
+    // A claim handed to SMTP but never recorded, whose job is gone, is sent again after this long
+    // (the at-least-once window; claims never handed off are released within a reconciler pass).
     STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
   })
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));

@@ -22,7 +22,7 @@ export type WorkerOptions = {
   ratePerSecond: number;
   /** Run the reconciler every this many ms (default one minute). */
   reconcileEveryMs?: number;
-  /** Release "sending" claims older than this (default ten minutes). */
+  /** Send again a claim handed to SMTP but never recorded, whose job is gone, after this (default ten minutes). */
   staleClaimMs?: number;
 };
 
@@ -72,6 +72,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     logger,
     transport,
     settings: { publicUrl: options.publicUrl, mailFrom: options.mailFrom },
+    redis: connection,
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
   };

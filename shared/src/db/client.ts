@@ -5,10 +5,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { REPO_ROOT } from '../node/paths.js';
 import * as schema from './schema.js';
+import { migrateUnderLock, type OnLocked } from './start-up-lock.js';
 
 /** The query API both drivers share: services never know which one they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -32,16 +32,27 @@ export type DatabaseOptions = {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * Start-up work that must not race another process (seeding, the first admin): on
+   * PostgreSQL it runs after the migrations, under the same advisory lock. PGlite is
+   * single-process: it just runs after the migrations.
+   */
+  onLocked?: OnLocked;
 };
 
-/** Opens the database and applies pending migrations. */
+/** Opens the database and applies pending migrations (then runs onLocked). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema });
-    await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    try {
+      await migrateUnderLock(pool, MIGRATIONS_FOLDER, options.onLocked);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
     return {
       db: db as unknown as Db,
       kind: 'postgres',
@@ -55,7 +66,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzlePglite({ client, schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await options.onLocked?.(db as unknown as Db);
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    throw err;
+  }
   return {
     db: db as unknown as Db,
     kind: 'pglite',

@@ -235,6 +235,16 @@ export const notifications = pgTable(
     status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /**
+     * Who holds the "sending" claim: the claiming job's id and creation time. That job's retry
+     * (or its stalled takeover) can resume its own claim; no other job can.
+     */
+    claimToken: text('claim_token'),
+    /**
+     * Set just before the message is handed to SMTP. A claim without it never sent anything and
+     * can be released at once; with it the mail may have gone out.
+     */
+    handedOffAt: timestamp('handed_off_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),

@@ -12,7 +12,15 @@ export const JOBS = {
   reconcileOutbox: 'reconcile-outbox',
 } as const;
 
-export const ZSendNotificationJob = z.strictObject({ notificationId: ZUuid });
+export const ZSendNotificationJob = z.strictObject({
+  notificationId: ZUuid,
+  /**
+   * Set by the worker when SMTP accepted the mail but recording it in the database failed:
+   * the job's retry (or the reconciler) records it from here instead of sending it again.
+   * A Message-ID, not personal data.
+   */
+  sentMessageId: z.string().min(1).max(998).optional(),
+});
 export type TSendNotificationJob = z.infer<typeof ZSendNotificationJob>;
 
 export const ZReconcileOutboxJob = z.strictObject({});

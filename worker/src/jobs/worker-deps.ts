@@ -1,6 +1,7 @@
 import type { Db } from '@convene/shared/db';
 import type { Logger } from '@convene/shared/node';
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { MailSettings } from '../mail/outgoing-mail.js';
 import type { MailTransport } from '../mail/transport.js';
 
@@ -10,9 +11,14 @@ export type WorkerDeps = {
   logger: Logger;
   transport: MailTransport;
   settings: MailSettings;
+  /** The worker's Redis connection (the reconciler's cluster-wide lock lives beside the queues). */
+  redis: Redis;
   /** The mail queue, for the reconciler to re-enqueue into. */
   mailQueue: Queue;
-  /** After this long a "sending" claim is taken for a crashed worker's and released. */
+  /**
+   * After this long, a "sending" claim whose mail was handed to SMTP but never recorded, and
+   * whose job is gone, is released and sent again (the at-least-once window).
+   */
   staleClaimMs: number;
   /** Pauses taking new mail jobs for a while: the SMTP server asked us to slow down (421). */
   slowDown?: (ms: number) => Promise<void>;

@@ -60,6 +60,8 @@ export async function sendCampaign(
             status: sql`'pending'`.as('status'),
             attempts: sql`0`.as('attempts'),
             claimedAt: sql`null::timestamptz`.as('claimed_at'),
+            claimToken: sql`null::text`.as('claim_token'),
+            handedOffAt: sql`null::timestamptz`.as('handed_off_at'),
             sentAt: sql`null::timestamptz`.as('sent_at'),
             lastError: sql`null::text`.as('last_error'),
             providerMessageId: sql`null::text`.as('provider_message_id'),

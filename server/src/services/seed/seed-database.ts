@@ -14,7 +14,11 @@ export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date 
     if ((themeCount?.n ?? 0) === 0) await tx.insert(tables.themes).values(seedThemeRows()).onConflictDoNothing();
     if (!options.demo) return;
     const [webinarCount] = await tx.select({ n: count() }).from(tables.webinars);
-    if ((webinarCount?.n ?? 0) === 0) await tx.insert(tables.webinars).values(demoProgramme(options.now ?? new Date()));
+    if ((webinarCount?.n ?? 0) === 0)
+      await tx
+        .insert(tables.webinars)
+        .values(demoProgramme(options.now ?? new Date()))
+        .onConflictDoNothing({ target: tables.webinars.slug });
   });
   await fillThemeContent(db);
 }
