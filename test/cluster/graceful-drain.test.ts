@@ -5,10 +5,12 @@ import path from 'node:path';
 import { REPO_ROOT } from '@convene/shared/node';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { eventually } from '../factories.js';
 import { parse } from 'yaml';
 import { spawnBuilt, type Child } from '../support/child-process.js';
 import { ensureCompiledBuild } from '../support/compiled-build.js';
 import { startNginx, type Nginx } from '../support/nginx.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestDatabase, databaseKinds, type TestDatabaseTarget } from '../support/test-database.js';
 
 type Compose = {
@@ -116,41 +118,63 @@ function send(
   });
 }
 
+function loadRegistration(run: string, i: number) {
+  return {
+    name: `Load ${i}`,
+    email: `drain-${run}-${i}@example.org`,
+    country: 'BD',
+    language: 'en',
+    timeZone: 'Asia/Dhaka',
+    consent: true,
+  };
+}
+
+/** The environment of an API process of these tests (split mode, compiled build). */
+function apiEnv(target: TestDatabaseTarget, prefix: string, extra: Record<string, string> = {}) {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: target.databaseUrl!,
+    DATA_DIR: target.dataDir,
+    QUEUE_PREFIX: prefix,
+    SESSION_SECRET: randomBytes(24).toString('hex'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    RUN_WORKER: 'false',
+    TRUST_PROXY: '1',
+    // Every request comes from 127.0.0.1: the per-network limit would answer 429.
+    REGISTRATION_RATE_LIMIT: '100000',
+    SHUTDOWN_GRACE_SECONDS: '20',
+    ...extra,
+  };
+}
+
 // Split mode needs PostgreSQL (PGlite is single-process): defined when the suite has one.
-describe('SIGTERM to an API behind nginx under a keep-alive registration load', () => {
+describe('graceful stops of the compiled build on SIGTERM', () => {
   if (!databaseKinds().includes('postgres')) return;
-  let target: TestDatabaseTarget;
+  // A database per test: a worker's reconciler would send the other test's pending mails.
+  const targets: TestDatabaseTarget[] = [];
+  const freshDatabase = async () => {
+    const target = await createTestDatabase('postgres');
+    targets.push(target);
+    return target;
+  };
   const children: Child[] = [];
   let nginx: Nginx | undefined;
 
   beforeAll(async () => {
     await ensureCompiledBuild();
-    target = await createTestDatabase('postgres');
   }, 300_000);
   afterAll(async () => {
     for (const child of children) await child.stop('SIGKILL');
     await nginx?.stop();
-    await target?.drop();
+    for (const target of targets) await target.drop();
   });
 
-  it('cuts no request, stores every 201 with its confirmation, answers 503 on /readyz and exits within the grace period', async () => {
+  it('an API behind nginx under a keep-alive registration load cuts no request, stores every 201 with its confirmation, answers 503 on /readyz and exits within the grace period', async () => {
     expect(existsSync(path.join(REPO_ROOT, 'server', 'dist', 'main.js'))).toBe(true);
+    const target = await freshDatabase();
     const run = randomBytes(4).toString('hex');
-    const env = (extra: Record<string, string> = {}) => ({
-      NODE_ENV: 'production',
-      DATABASE_URL: target.databaseUrl!,
-      DATA_DIR: target.dataDir,
-      QUEUE_PREFIX: `d${run}`,
-      SESSION_SECRET: randomBytes(24).toString('hex'),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      RUN_WORKER: 'false',
-      TRUST_PROXY: '1',
-      // Every request comes from 127.0.0.1: the per-network limit would answer 429.
-      REGISTRATION_RATE_LIMIT: '100000',
-      SHUTDOWN_GRACE_SECONDS: '20',
-      ...extra,
-    });
+    const env = (extra: Record<string, string> = {}) => apiEnv(target, `d${run}`, extra);
     // One after the other: this file is about stopping, not about a cold start.
     // The one stopped keeps its port open for 1 s of notice, so /readyz can be seen turning 503.
     const a = spawnBuilt('server/dist/main.js', ['--role=server'], env({ SHUTDOWN_NOTICE_SECONDS: '1' }));
@@ -174,14 +198,7 @@ describe('SIGTERM to an API behind nginx under a keep-alive registration load', 
     const loop = async () => {
       while (sent < stopAt) {
         const i = sent++;
-        const res = await send(lb, agent, 'POST', '/api/webinars/orientation/registrations', {
-          name: `Load ${i}`,
-          email: `drain-${run}-${i}@example.org`,
-          country: 'BD',
-          language: 'en',
-          timeZone: 'Asia/Dhaka',
-          consent: true,
-        });
+        const res = await send(lb, agent, 'POST', '/api/webinars/orientation/registrations', loadRegistration(run, i));
         const registration = res.json?.registration as { id?: string } | undefined;
         outcomes.push({ status: res.status, id: registration?.id });
         if (outcomes.length === 100) signalAfter();
@@ -248,7 +265,102 @@ describe('SIGTERM to an API behind nginx under a keep-alive registration load', 
     process.stdout.write(
       `graceful drain: ${outcomes.length} registrations (${outcomesBeforeSignal} before SIGTERM), ` +
         `A answered ${servedByADuringDrain} after it, exited ${code} after ${exitMs} ms; readyz: ${readiness.join(', ')}; ` +
-        `nginx: ${nginx.output().match(/refused|reset by peer|prematurely/g)?.length ?? 0} upstream connections refused or reset, each sent on\n`,
+        `nginx: ${nginx.output().match(/refused|reset by peer|prematurely/g)?.length ?? 0} upstream connections refused or reset, each retried on the other API\n`,
     );
+  }, 120_000);
+
+  it('a worker finishes the mails it is sending, loses none and sends none twice', async () => {
+    const target = await freshDatabase();
+    const run = randomBytes(4).toString('hex');
+    const prefix = `w${run}`;
+    // Each message is answered 150 ms late, so the worker always has sends in flight.
+    const sink = await startSmtpSink({ delayMs: 150 });
+    try {
+      const api = spawnBuilt('server/dist/main.js', ['--role=server'], apiEnv(target, prefix, { SMTP_URL: sink.url }));
+      children.push(api);
+      await api.waitForOutput('Convene is up', 60_000);
+      const workerEnv = {
+        DATABASE_URL: target.databaseUrl!,
+        DATA_DIR: target.dataDir,
+        QUEUE_PREFIX: prefix,
+        SMTP_URL: sink.url,
+        WORKER_CONCURRENCY: '5',
+        SHUTDOWN_GRACE_SECONDS: '20',
+      };
+      const [w1, w2] = [1, 2].map(() => spawnBuilt('worker/dist/main.js', [], workerEnv));
+      children.push(w1!, w2!);
+      await Promise.all([w1!.waitForOutput('workers started', 60_000), w2!.waitForOutput('workers started', 60_000)]);
+
+      const total = 120;
+      const port = portFrom(api.output());
+      const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+      let next = 0;
+      const statuses: (number | string)[] = [];
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < total) {
+            const i = next++;
+            const res = await send(
+              port,
+              agent,
+              'POST',
+              '/api/webinars/orientation/registrations',
+              loadRegistration(run, i),
+            );
+            statuses.push(res.status);
+          }
+        }),
+      );
+      agent.destroy();
+      expect(statuses.filter((s) => s !== 201)).toEqual([]);
+
+      await sink.waitFor(20, 60_000);
+      const exited = new Promise<number | null>((resolve) => w1!.process.once('exit', (code) => resolve(code)));
+      w1!.process.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await sink.waitFor(total, 60_000);
+
+      const recipients = sink.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address);
+      const distinct = new Set(recipients);
+      expect([...distinct].filter((r) => !r?.startsWith(`drain-${run}-`))).toEqual([]);
+      expect(distinct.size).toBe(total);
+      expect(recipients.length - distinct.size).toBe(0);
+      const out = w1!.output();
+      expect(out).not.toContain('grace period over');
+      // It was sending when the signal came, and finished those sends before exiting.
+      const finishedAfterSignal = out.slice(out.indexOf('shutting down')).match(/notification sent/g)?.length ?? 0;
+      expect(finishedAfterSignal).toBeGreaterThan(0);
+
+      const client = new pg.Client({ connectionString: target.databaseUrl });
+      await client.connect();
+      try {
+        // The worker records a send just after SMTP's answer: the last rows may lag the sink.
+        const statusCounts = async () =>
+          (
+            await client.query<{ status: string; n: string }>(
+              `select n.status, count(*) as n
+                 from notifications n join registrations r on r.id = n.registration_id
+                where r.email like $1 and n.kind = 'confirmation'
+                group by n.status`,
+              [`drain-${run}-%`],
+            )
+          ).rows.map((r) => [r.status, Number(r.n)]);
+        await eventually(
+          async () => JSON.stringify(await statusCounts()) === JSON.stringify([['sent', total]]),
+          10_000,
+        ).catch(() => undefined);
+        expect(await statusCounts()).toEqual([['sent', total]]);
+      } finally {
+        await client.end();
+      }
+      process.stdout.write(
+        `worker drain: ${total} mails, ${finishedAfterSignal} finished by the stopped worker after SIGTERM, ` +
+          `${recipients.length - distinct.size} duplicates\n`,
+      );
+    } finally {
+      // The workers' pooled SMTP connections first: the sink's close waits for them (30 s).
+      for (const child of children) await child.stop('SIGKILL');
+      await sink.close();
+    }
   }, 120_000);
 });

@@ -15,6 +15,8 @@ export type SmtpSink = {
 export type SinkOptions = {
   /** Decide per message: undefined accepts, a number answers with that SMTP code. */
   reject?: (index: number) => number | undefined;
+  /** Answer each accepted message this much later: keeps sends in flight, as a remote server would. */
+  delayMs?: number;
 };
 
 /** A real SMTP server on loopback that keeps every message it accepts. */
@@ -38,14 +40,18 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
           return;
         }
         const text = Buffer.concat(chunks).toString('utf8');
-        raw.push(text);
-        simpleParser(text).then(
-          (parsed) => {
-            messages.push(parsed);
-            callback();
-          },
-          (err: Error) => callback(err),
-        );
+        const accept = () => {
+          raw.push(text);
+          simpleParser(text).then(
+            (parsed) => {
+              messages.push(parsed);
+              callback();
+            },
+            (err: Error) => callback(err),
+          );
+        };
+        if (options.delayMs) setTimeout(accept, options.delayMs);
+        else accept();
       });
     },
   });

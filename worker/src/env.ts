@@ -23,7 +23,7 @@ export const ZWorkerEnv = z
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
     // A claimed row still "sending" after this long belongs to a worker that died: it is sent again.
     STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
-    // On SIGTERM: seconds the active mail jobs get to finish; those still running then go back to the queue.
+    // On SIGTERM: seconds the active mail jobs get to finish; another worker takes over the rest (stalled jobs).
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   })
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));

@@ -25,7 +25,7 @@ export type WorkerOptions = {
   reconcileEveryMs?: number;
   /** Release "sending" claims older than this (default ten minutes). */
   staleClaimMs?: number;
-  /** On close, time the active jobs get before they are put back in the queue (default 20 s). */
+  /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
   shutdownGraceMs?: number;
 };
 
@@ -53,7 +53,7 @@ export type RunningWorkers = {
   reconcileNow: () => Promise<ReconcileResult>;
   /**
    * Ordered shutdown: stop taking jobs, let the active ones finish within graceMs (default:
-   * the options' shutdownGraceMs) and put back those that did not, close queues, Redis, SMTP.
+   * the options' shutdownGraceMs; another worker takes over the rest), close queues, Redis, SMTP.
    */
   close: (graceMs?: number) => Promise<void>;
 };

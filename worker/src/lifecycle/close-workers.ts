@@ -1,10 +1,10 @@
-import { loggableError, settlesWithin, type Logger } from '@convene/shared/node';
+import { settlesWithin, type Logger } from '@convene/shared/node';
 import type { Job, Worker } from 'bullmq';
 
 /** A BullMQ worker and the jobs it is running now. */
 export type TrackedWorker = { worker: Worker; active: Map<string, Job> };
 
-/** Keeps the list of a worker's active jobs, so a bounded shutdown can put back the ones it abandons. */
+/** Keeps the list of a worker's active jobs, so a bounded shutdown can name the ones it abandons. */
 export function trackActiveJobs(worker: Worker): TrackedWorker {
   const active = new Map<string, Job>();
   worker.on('active', (job) => {
@@ -23,26 +23,17 @@ export function trackActiveJobs(worker: Worker): TrackedWorker {
 /**
  * Closes the workers within graceMs. They stop taking jobs at once; the active ones get the
  * grace period to finish. BullMQ's `close()` waits for them without a bound, and `close(true)`
- * called after it only returns the same pending promise, so the bound is here: a job still
- * running at the end is moved back to the wait list, where another worker takes it at once
- * (not after the 30 s stalled-job check). Its outbox claim keeps a mail that may already have
- * reached SMTP from going out twice. Resolves with the ids of the jobs released.
+ * called after it only returns the same pending promise, so the bound is here. A job still
+ * running at the end is left to BullMQ's stalled-job check: once this process is gone its
+ * lock expires (30 s) and another worker runs it again as a stalled job, which is what lets
+ * that run take over the outbox row this one claimed (`reclaimStalled`). Moving it back to
+ * the wait list instead would look like a fresh attempt, unable to claim the row, and leave
+ * it "sending" until the reconciler's stale-claim period. Resolves with the ids left so.
  */
 export async function closeWorkersWithin(tracked: TrackedWorker[], graceMs: number, logger: Logger): Promise<string[]> {
   const closing = Promise.all(tracked.map((t) => t.worker.close()));
   if (await settlesWithin(closing, graceMs)) return [];
-  const released: string[] = [];
-  for (const { active } of tracked) {
-    for (const job of active.values()) {
-      try {
-        await job.moveToWait(job.token);
-        released.push(job.id!);
-      } catch (err) {
-        // Its lock is gone already: the stalled-job check gives it to another worker.
-        logger.warn({ jobId: job.id, err: loggableError(err) }, 'could not release an active job');
-      }
-    }
-  }
-  logger.warn({ jobIds: released, graceMs }, 'grace period over: active jobs released to the queue');
-  return released;
+  const left = tracked.flatMap(({ active }) => [...active.keys()]);
+  logger.warn({ jobIds: left, graceMs }, 'grace period over: active jobs left to the stalled-job check');
+  return left;
 }
