@@ -24,7 +24,7 @@ export function trackActiveJobs(worker: Worker): TrackedWorker {
  * Closes the workers within graceMs. They stop taking jobs at once; the active ones get the
  * grace period to finish. BullMQ's `close()` waits for them without a bound, and `close(true)`
  * called after it only returns the same pending promise, so the bound is here. A job still
- * running at the end is left to BullMQ's stalled-job check: once this process is gone its
+ * running at the end is left to BullMQ's stalled-job check: its worker is disconnected, its
  * lock expires (30 s) and another worker runs it again as a stalled job, which is what lets
  * that run take over the outbox row this one claimed (`reclaimStalled`). Moving it back to
  * the wait list instead would look like a fresh attempt, unable to claim the row, and leave
@@ -35,5 +35,8 @@ export async function closeWorkersWithin(tracked: TrackedWorker[], graceMs: numb
   if (await settlesWithin(closing, graceMs)) return [];
   const left = tracked.flatMap(({ active }) => [...active.keys()]);
   logger.warn({ jobIds: left, graceMs }, 'grace period over: active jobs left to the stalled-job check');
+  // Their Redis connections go now: the locks stop being renewed and expire, and the pending
+  // close() no longer holds the blocking connection open.
+  await Promise.all(tracked.map((t) => t.worker.disconnect().catch(() => undefined)));
   return left;
 }
