@@ -3,6 +3,7 @@ import type { Logger } from '@convene/shared/node';
 import type { Redis } from 'ioredis';
 import type { ServerEnv } from './env.js';
 import type { ServerEvents } from './events/server-events.js';
+import type { DrainState } from './lifecycle/http-drain.js';
 import type { MailQueue } from './queues/mail-queue.js';
 
 /** Everything a route or service needs, built once at start (or per test). */
@@ -22,4 +23,6 @@ export type AppContext = {
    * admin once, to pass on. Unset = false.
    */
   localOutbox?: boolean;
+  /** Set once a shutdown began: GET /readyz answers 503 so the balancer stops routing here. Unset = never. */
+  drain?: DrainState;
 };

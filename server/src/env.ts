@@ -52,6 +52,11 @@ export const ZServerEnv = z
       .optional(),
     // Run the mail workers inside this process too. Forced on with PGlite (single-process database).
     RUN_WORKER: bool(true),
+    // On SIGTERM: seconds the in-flight requests, sockets and (embedded) mail jobs get to finish before they are cut.
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+    // On SIGTERM: seconds /readyz answers 503 while the port still accepts, before it closes. 0 behind nginx
+    // (it moves on when the port refuses); the health-check interval behind HAProxy, Caddy or Kubernetes.
+    SHUTDOWN_NOTICE_SECONDS: z.coerce.number().int().min(0).max(60).default(0),
   })
   .superRefine(
     (env, ctx) => {

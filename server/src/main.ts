@@ -20,7 +20,8 @@ const logger = createProcessLogger('convene', env);
 
 try {
   const running = await startServer({ env, workerEnv, logger });
-  installShutdown(running.close, logger);
+  // Work gets SHUTDOWN_GRACE_SECONDS; the force-quit leaves 5 s more for Redis and the database.
+  installShutdown(running.close, logger, (env.SHUTDOWN_GRACE_SECONDS + 5) * 1000);
 } catch (err) {
   if (err instanceof StartupError) {
     process.stderr.write(`convene: ${err.message}\n`);

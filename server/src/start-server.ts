@@ -13,6 +13,7 @@ import { startWorkers, workerOptionsFromEnv, type RunningWorkers, type WorkerEnv
 import { createClient, type RedisClientType } from 'redis';
 import { createApp } from './app.js';
 import { ServerEvents } from './events/server-events.js';
+import { trackHttpDrain, type DrainState } from './lifecycle/http-drain.js';
 import { sessionMiddleware } from './middlewares/session.js';
 import { startRealtime, type Realtime } from './realtime/realtime-server.js';
 import type { AppContext } from './context.js';
@@ -50,11 +51,19 @@ export type RunningServer = {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
   const logger = options.logger ?? createProcessLogger('convene', env);
-  const cleanups: (() => Promise<unknown>)[] = [];
+  type Cleanup = (graceLeftMs: number) => Promise<unknown>;
+  const cleanups: Cleanup[] = [];
+  // The steps that let work finish (HTTP requests, then mail jobs) share SHUTDOWN_GRACE_SECONDS.
+  const graceful = new Set<Cleanup>();
   // Reverse start order; each step is bounded so a dead Redis cannot stall the shutdown.
   const closeAll = async () => {
-    for (const cleanup of cleanups.reverse()) await withTimeout(cleanup(), 5000).catch(() => undefined);
+    const deadline = Date.now() + env.SHUTDOWN_GRACE_SECONDS * 1000;
+    for (const cleanup of cleanups.reverse()) {
+      const left = Math.max(0, deadline - Date.now());
+      await withTimeout(cleanup(left), graceful.has(cleanup) ? left + 5000 : 5000).catch(() => undefined);
+    }
   };
+  const drainState: DrainState = { draining: false };
 
   // Held until the server listens, so the banner can name the sign-in URL; printed once.
   let generatedAdmin: GeneratedAdmin | null = null;
@@ -107,6 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       mailQueue,
       sessionSecret: loadOrCreateSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
       events: new ServerEvents(),
+      drain: drainState,
       localOutbox: !env.SMTP_URL,
     };
 
@@ -116,7 +126,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         workerOptionsFromEnv(options.workerEnv, database.db, logger.child({ process: 'worker' })),
       );
       const running = workers;
-      cleanups.push(() => running.close());
+      const closeWorkers: Cleanup = (left) => running.close(left);
+      graceful.add(closeWorkers);
+      cleanups.push(closeWorkers);
     }
 
     const session = sessionMiddleware({
@@ -134,15 +146,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       server.once('error', reject);
       server.listen(env.PORT, env.HOST, () => resolve());
     });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          const realtimeClosed = realtime.close().catch(() => undefined);
-          server.close(() => void realtimeClosed.then(() => resolve()));
-          server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 5000).unref();
-        }),
-    );
+    // After startRealtime: engine.io wraps the request listeners there, and the drain's must run first.
+    const http = trackHttpDrain(server, drainState, logger);
+    const drainHttp: Cleanup = (left) =>
+      http.drain({
+        graceMs: left,
+        noticeMs: env.SHUTDOWN_NOTICE_SECONDS * 1000,
+        // engine.close(), not disconnectSockets(): clients see "transport close" and reconnect at
+        // once, through the balancer to another replica.
+        closeSockets: () => {
+          realtime.io.engine.close();
+          return realtime.close();
+        },
+      });
+    graceful.add(drainHttp);
+    cleanups.push(drainHttp);
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     logger.info({ url, database: database.kind, workers: Boolean(workers) }, 'Convene is up');

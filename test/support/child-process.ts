@@ -17,7 +17,19 @@ export type Child = {
  * here, SIGKILL included, reaches the program itself.
  */
 export function spawnEntry(entry: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
+  return spawnNode(['--import', 'tsx', path.join(REPO_ROOT, entry), ...args], env);
+}
+
+/**
+ * Runs a compiled entry point (server/dist/main.js…, see test/support/compiled-build.ts) the
+ * way the container does: plain node with the convene-dist export condition, no loader.
+ */
+export function spawnBuilt(entry: string, args: string[], env: Record<string, string>): Child {
+  return spawnNode(['--conditions=convene-dist', path.join(REPO_ROOT, entry), ...args], env);
+}
+
+function spawnNode(nodeArgs: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,8 @@ export type SinkOptions = {
   reject?: (index: number) => number | undefined;
   /** Awaited before each message is answered: the sender waits for its reply meanwhile. */
   hold?: (index: number) => Promise<void> | void;
+  /** Answer each accepted message this much later: keeps sends in flight, as a remote server would. */
+  delayMs?: number;
 };
 
 /** A real SMTP server on loopback that keeps every message it accepts. */
@@ -41,14 +43,18 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
           return;
         }
         const text = Buffer.concat(chunks).toString('utf8');
-        raw.push(text);
-        simpleParser(text).then(
-          (parsed) => {
-            messages.push(parsed);
-            callback();
-          },
-          (err: Error) => callback(err),
-        );
+        const accept = () => {
+          raw.push(text);
+          simpleParser(text).then(
+            (parsed) => {
+              messages.push(parsed);
+              callback();
+            },
+            (err: Error) => callback(err),
+          );
+        };
+        if (options.delayMs) setTimeout(accept, options.delayMs);
+        else accept();
       });
     },
   });

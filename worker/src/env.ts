@@ -24,6 +24,8 @@ export const ZWorkerEnv = z
     // A claim handed to SMTP but never recorded, whose job is gone, is sent again after this long
     // (the at-least-once window; claims never handed off are released within a reconciler pass).
     STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
+    // On SIGTERM: seconds the active mail jobs get to finish; another worker takes over the rest (stalled jobs).
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   })
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 

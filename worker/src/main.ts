@@ -33,7 +33,12 @@ try {
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const workers = await startWorkers(workerOptionsFromEnv(env, database.db, logger));
 
-installShutdown(async () => {
-  await workers.close();
-  await database.close();
-}, logger);
+// The active jobs get SHUTDOWN_GRACE_SECONDS; the force-quit leaves 5 s more for Redis and the database.
+installShutdown(
+  async () => {
+    await workers.close();
+    await database.close();
+  },
+  logger,
+  (env.SHUTDOWN_GRACE_SECONDS + 5) * 1000,
+);

@@ -6,6 +6,7 @@ import type { WorkerEnv } from './env.js';
 import { JOB_DEFINITIONS } from './jobs/index.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
+import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
 import { createMailTransport } from './mail/transport.js';
 
 export type WorkerOptions = {
@@ -24,6 +25,8 @@ export type WorkerOptions = {
   reconcileEveryMs?: number;
   /** Send again a claim handed to SMTP but never recorded, whose job is gone, after this (default ten minutes). */
   staleClaimMs?: number;
+  /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
+  shutdownGraceMs?: number;
 };
 
 /** The worker options a parsed environment describes. */
@@ -41,14 +44,18 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     ratePerSecond: env.MAIL_RATE_PER_SECOND,
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }
 
 export type RunningWorkers = {
   /** Runs one reconciler pass now (the scheduler also runs it every minute). */
   reconcileNow: () => Promise<ReconcileResult>;
-  /** Ordered shutdown: stop taking jobs, finish the active ones, close queues, Redis, SMTP. */
-  close: () => Promise<void>;
+  /**
+   * Ordered shutdown: stop taking jobs, let the active ones finish within graceMs (default:
+   * the options' shutdownGraceMs; another worker takes over the rest), close queues, Redis, SMTP.
+   */
+  close: (graceMs?: number) => Promise<void>;
 };
 
 /** Starts the BullMQ workers of every queue in the registry, and the reconciler schedule. */
@@ -110,6 +117,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     return worker;
   });
 
+  const tracked = workers.map(trackActiveJobs);
+
   const everyMs = options.reconcileEveryMs ?? 60_000;
   const upsertScheduler = () =>
     schedulesQueue.upsertJobScheduler(
@@ -133,9 +142,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
 
   return {
     reconcileNow: () => handleReconcileOutbox(null, deps),
-    close: async () => {
+    close: async (graceMs = options.shutdownGraceMs ?? 20_000) => {
       clearInterval(watchdog);
-      await Promise.all(workers.map((w) => w.close()));
+      await closeWorkersWithin(tracked, graceMs, logger);
       await Promise.all([mailQueue.close(), schedulesQueue.close()]);
       await connection.quit().catch(() => connection.disconnect());
       transport.close();

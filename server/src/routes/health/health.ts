@@ -1,7 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 
-/** GET /healthz (the process answers) and GET /readyz (its database and Redis answer). */
+/**
+ * GET /healthz (the process answers) and GET /readyz (its database and Redis answer, and it is
+ * not shutting down: a balancer stops routing here as soon as the drain begins).
+ */
 export function healthRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -21,7 +24,9 @@ export function healthRouter(ctx: AppContext): Router {
         : Promise.resolve('down' as const),
     ]);
     const ok = database === 'ok' && redis === 'ok';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: { database, redis } });
+    // Checked after the probes: a drain that began meanwhile must not answer 200.
+    const status = ctx.drain?.draining ? 'draining' : ok ? 'ok' : 'unavailable';
+    res.status(status === 'ok' ? 200 : 503).json({ status, checks: { database, redis } });
   });
   return router;
 }

@@ -57,7 +57,10 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registry.registerPath({
     method: 'get',
     path: '/readyz',
-    responses: { 200: json(ZReadiness, 'Database and Redis answer'), 503: json(ZReadiness, 'A dependency is down') },
+    responses: {
+      200: json(ZReadiness, 'Database and Redis answer'),
+      503: json(ZReadiness, 'A dependency is down, or the process is draining'),
+    },
   });
   registry.registerPath({
     method: 'get',
