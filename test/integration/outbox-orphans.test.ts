@@ -158,6 +158,35 @@ describe.each(databaseKinds())('the reconciler and orphaned claims (%s)', (kind)
       'stale claim released: its mail may have reached SMTP and is sent again',
     ]);
   });
+
+  it('runs one reconciler pass at a time across two workers', async () => {
+    const second = capturingLogger();
+    const other = await startWorkers({
+      db: stack.db,
+      logger: second.logger,
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      queuePrefix: stack.prefix,
+      dataDir: stack.target.dataDir,
+      smtpUrl: stack.sink!.url,
+      mailFrom: 'Convene <noreply@convene.test>',
+      publicUrl: 'http://convene.test',
+      concurrency: 2,
+      ratePerSecond: 0,
+    });
+    try {
+      await startUpPassesDone(stack.prefix);
+      // Jobless rows due in a minute: enough work to keep a pass busy while the other one starts.
+      const rows = await invitations(stack, 300, new Date(Date.now() + 60_000));
+
+      const results = await Promise.all([workers, other].map((w) => w.reconcileNow()));
+      expect(results.filter((r) => r.skipped)).toHaveLength(1);
+      expect(results.reduce((sum, r) => sum + r.requeued, 0)).toBe(rows.length);
+      const skipped = [...log.lines, ...second.lines].filter((l) => l.msg.startsWith('reconciler pass skipped'));
+      expect(skipped).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe.each(databaseKinds())('a job that gave up after SMTP accepted its mail (%s)', (kind) => {
@@ -212,48 +241,5 @@ describe.each(databaseKinds())('a job that gave up after SMTP accepted its mail 
     const [after] = await stack.db.select().from(tables.notifications).where(eq(tables.notifications.id, row!.id));
     expect(after).toMatchObject({ status: 'sent', providerMessageId: `<${row!.id}@convene>` });
     expect(stack.sink!.messages).toHaveLength(0);
-  });
-});
-
-describe.each(databaseKinds())('two workers on one cluster (%s)', (kind) => {
-  let stack: TestStack;
-  const workers: RunningWorkers[] = [];
-  const logs: ReturnType<typeof capturingLogger>[] = [];
-
-  beforeAll(async () => {
-    stack = await startTestStack({ kind, withWorker: false, smtp: false });
-    for (let i = 0; i < 2; i++) {
-      const log = capturingLogger();
-      logs.push(log);
-      workers.push(
-        await startWorkers({
-          db: stack.db,
-          logger: log.logger,
-          redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-          queuePrefix: stack.prefix,
-          dataDir: stack.target.dataDir,
-          mailFrom: 'Convene <noreply@convene.test>',
-          publicUrl: 'http://convene.test',
-          concurrency: 2,
-          ratePerSecond: 0,
-        }),
-      );
-    }
-  });
-  afterAll(async () => {
-    for (const w of workers) await w.close();
-    await stack?.stop();
-  });
-
-  it('run one reconciler pass at a time', async () => {
-    await startUpPassesDone(stack.prefix);
-    // Jobless rows due in a minute: enough work to keep a pass busy while the other one starts.
-    const rows = await invitations(stack, 300, new Date(Date.now() + 60_000));
-
-    const results = await Promise.all(workers.map((w) => w.reconcileNow()));
-    expect(results.filter((r) => r.skipped)).toHaveLength(1);
-    expect(results.reduce((sum, r) => sum + r.requeued, 0)).toBe(rows.length);
-    const skippedLines = logs.flatMap((l) => l.lines).filter((l) => l.msg.startsWith('reconciler pass skipped'));
-    expect(skippedLines).toHaveLength(1);
   });
 });
