@@ -57,7 +57,7 @@ function loggableUrl(url: string): string {
  */
 export function createApp(ctx: AppContext, session: RequestHandler): { app: Express; close: () => Promise<void> } {
   const app = express();
-  const production = ctx.env.NODE_ENV === 'production';
+  const https = ctx.env.servedOverHttps;
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.env.TRUST_PROXY);
 
@@ -76,7 +76,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
           baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
-          ...(production ? { upgradeInsecureRequests: [] } : {}),
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
         },
       },
     }),
@@ -116,7 +116,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
 
   // Coordinator area: sessions in Redis, then role, then CSRF on state-changing requests.
-  const csrf = csrfProtection(ctx.sessionSecret, production);
+  const csrf = csrfProtection(ctx.sessionSecret, https);
   app.use(['/api/auth', '/api/admin'], cookieParser(), session);
   app.use('/api/auth/invitation', invitationRouter(ctx));
   app.use('/api/auth/password-reset', passwordResetRouter(ctx, pseudonym));

@@ -74,7 +74,13 @@ export const ZServerEnv = z
     },
     { when: () => true },
   )
-  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
+  .transform((env) => {
+    const PUBLIC_URL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+    // Secure cookies and upgraded requests follow how people reach the platform, not NODE_ENV:
+    // `docker compose up` is production on http://localhost:3000, where a Secure session cookie
+    // is never set (express-session refuses it on a plain-HTTP request) and sign-in fails.
+    return { ...env, PUBLIC_URL, servedOverHttps: PUBLIC_URL.startsWith('https:') };
+  });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

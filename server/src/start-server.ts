@@ -134,7 +134,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const session = sessionMiddleware({
       client: sessionClient,
       secret: ctx.sessionSecret,
-      secure: env.NODE_ENV === 'production',
+      secure: env.servedOverHttps,
       idleMinutes: env.SESSION_IDLE_MINUTES,
       prefix: env.QUEUE_PREFIX,
     });
