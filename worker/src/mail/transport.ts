@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tables, type Db } from '@convene/shared/db';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
@@ -67,7 +67,10 @@ function localOutboxTransport({ mailFrom, db, dataDir }: TransportOptions): Mail
       const raw = (info.message as Buffer).toString('utf8');
       const messageId = String(info.messageId);
       await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, `${notificationId}.eml`), raw);
+      // Written aside, then renamed: whoever lists the folder never reads a half-written mail.
+      const file = path.join(dir, `${notificationId}.eml`);
+      await writeFile(`${file}.tmp`, raw);
+      await rename(`${file}.tmp`, file);
       await db
         .insert(tables.outboxMessages)
         .values({ notificationId, recipient: mail.to.address, subject: mail.subject, messageId, raw })
