@@ -5,7 +5,7 @@ export type CoordinatorSession = { cookie: string; csrf: string; headers: Record
 
 /** Signs in as the stack's admin (or the given account). Throws when the sign-in fails. */
 export async function signIn(
-  stack: TestStack,
+  stack: Pick<TestStack, 'request'>,
   email = ADMIN.email,
   password = ADMIN.password,
 ): Promise<CoordinatorSession> {
