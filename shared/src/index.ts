@@ -32,3 +32,7 @@ export * from './schemas/honeypot.js';
 export * from './schemas/account-lifecycle.js';
 export * from './schemas/registrant.js';
 export * from './themes/seed-content.js';
+export * from './text/report-code.js';
+export * from './schemas/brief.js';
+export * from './schemas/translation.js';
+export * from './schemas/consultation.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -124,6 +125,8 @@ export const coordinatorAccounts = pgTable('coordinator_accounts', {
   regionScope: jsonb('region_scope').$type<string[]>(),
   themeScope: jsonb('theme_scope').$type<string[]>(),
   active: boolean('active').notNull().default(true),
+  /** How briefs and the workspace name the person (a frozen brief's "frozen by"); never the email. */
+  displayName: text('display_name'),
   /** The language of the account's mails (invitation, password reset). */
   language: text('language').$type<TLanguage>().notNull().default('en'),
   /** Sessions signed in before this instant are void (set by a password reset or change). */
@@ -317,6 +320,21 @@ export const reports = pgTable(
     redactedSource: text('redacted_source'),
     redactedAt: timestamp('redacted_at', { withTimezone: true }),
     redactedBy: uuid('redacted_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    /**
+     * 1, 2, 3… in order of arrival: the short, stable code briefs and reviewers cite
+     * (R-0142, see reportCode), never the UUID.
+     */
+    number: integer('number').notNull().unique().generatedByDefaultAsIdentity(),
+    /**
+     * The language a language identifier finds in the text, when it differs from the declared
+     * one with confidence (null: agrees, or too short to tell). Translations start from it.
+     */
+    detectedLanguage: text('detected_language').$type<TLanguage>(),
+    /**
+     * Set when a coordinator merged this report into another that says the same (near-duplicate):
+     * both codes stay as lineage, the brief counts the pair once, under the one kept.
+     */
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => reports.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -325,6 +343,8 @@ export const reports = pgTable(
     // Newest-first lists and the streamed export's keyset batches.
     index('reports_created_id_idx').on(t.createdAt, t.id),
     index('reports_region_idx').on(t.region),
+    // Near-duplicate lookups (similarity of what two reports say), pg_trgm.
+    index('reports_barriers_trgm_idx').using('gin', t.barriers.op('gin_trgm_ops')),
     check(
       'reports_anonymous_has_no_identity',
       sql`NOT ${t.anonymous} OR (${t.organization} IS NULL AND ${t.contactName} IS NULL AND ${t.contactEmail} IS NULL)`,
@@ -378,6 +398,9 @@ export const compilations = pgTable(
     reportIds: jsonb('report_ids').$type<string[]>().notNull(),
     /** The compilation as frozen (TCompilation): exports render from this, never from the live reports. */
     content: jsonb('content').notNull(),
+    /** Set when a coordinator publishes the snapshot on the theme's public page (null: not public). */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('compilations_theme_number_uq').on(t.themeSlug, t.number)],
@@ -438,4 +461,90 @@ export const passwordResets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('password_resets_account_idx').on(t.accountId)],
+);
+
+export const TRANSLATED_FIELDS = ['barriers', 'recommendations', 'source'] as const;
+export type TranslatedField = (typeof TRANSLATED_FIELDS)[number];
+
+/**
+ * A report text in another language, with its provenance: machine (which provider, pivoted
+ * through which language) or human (who), and whether a reviewer verified it. One per
+ * (report, field, language); a human edit replaces a machine one in place. `text` is null
+ * while a machine translation is queued or when it failed.
+ */
+export const reportTranslations = pgTable(
+  'report_translations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    field: text('field', { enum: TRANSLATED_FIELDS }).notNull(),
+    language: text('language').$type<TLanguage>().notNull(),
+    /** The language translated from (the report's, or the detected one). */
+    sourceLanguage: text('source_language').$type<TLanguage>().notNull(),
+    status: text('status', { enum: ['queued', 'done', 'failed'] }).notNull(),
+    text: text('text'),
+    origin: text('origin', { enum: ['machine', 'human'] }).notNull(),
+    /** The machine provider (apertium, libretranslate); null for a human translation. */
+    provider: text('provider'),
+    /** The language a machine translation went through (fr→es→en), or null when direct. */
+    pivot: text('pivot').$type<TLanguage>(),
+    translatedBy: uuid('translated_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    translatedAt: timestamp('translated_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('report_translations_report_field_language_uq').on(t.reportId, t.field, t.language)],
+);
+
+/**
+ * What coordinators write for a theme's brief (TBriefEditorial: summary, key barriers, key
+ * recommendations, closing note, featured quotes), in one or more languages. Live: a freeze
+ * copies it into the compilation's content.
+ */
+export const briefEditorials = pgTable('brief_editorials', {
+  themeSlug: text('theme_slug')
+    .primaryKey()
+    .references(() => themes.slug, { onUpdate: 'cascade' }),
+  content: jsonb('content').notNull(),
+  updatedBy: uuid('updated_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
+
+export const CONSULTATION_KINDS = ['thematic', 'regional', 'national', 'hearing'] as const;
+
+/**
+ * A consultation members are being equipped for (a UN thematic, regional or national
+ * consultation, a multistakeholder hearing), listed publicly and in the iCalendar feeds.
+ * `sequence` is bumped on every change, so a subscribed calendar replaces the event (its UID
+ * is derived from the id) instead of adding a second one.
+ */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: CONSULTATION_KINDS }).notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull().default({}),
+    /** UTC instants; shown in the host's zone and in each reader's. */
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    hostTimeZone: text('host_time_zone').notNull(),
+    online: boolean('online').notNull().default(false),
+    place: text('place'),
+    link: text('link'),
+    region: text('region').$type<TRegion>(),
+    themeSlug: text('theme_slug').references(() => themes.slug, { onUpdate: 'cascade' }),
+    status: text('status', { enum: ['scheduled', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
+    sequence: integer('sequence').notNull().default(0),
+    createdBy: uuid('created_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('consultations_starts_at_idx').on(t.startsAt)],
 );
