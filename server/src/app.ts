@@ -39,6 +39,10 @@ import { themesRouter } from './routes/themes/themes.js';
 import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
 import { unsubscribeAssetsRouter, unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
+import { adminConsultationsRouter } from './routes/admin-consultations/admin-consultations.js';
+import { adminPublicationRouter } from './routes/admin-publication/admin-publication.js';
+import { consultationsRouter } from './routes/consultations/consultations.js';
+import { publicThemesRouter } from './routes/public-themes/public-themes.js';
 
 export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 
@@ -104,6 +108,8 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api', express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
   app.use('/api', openApiRouter(ctx));
   app.use('/api/themes', themesRouter(ctx));
+  app.use('/api/themes', publicThemesRouter(ctx));
+  app.use('/api', consultationsRouter(ctx));
   // One pseudonym of client IPs for every rate limit: no limiter keeps an address.
   const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);
   app.use('/api/webinars', webinarsRouter(ctx, pseudonym));
@@ -131,6 +137,8 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));
+  app.use('/api/admin/compilations', adminPublicationRouter(ctx));
+  app.use('/api/admin/consultations', adminConsultationsRouter(ctx));
   app.use('/api/admin/account', adminAccountRouter(ctx));
   app.use('/api/admin/webinars', adminRegistrantsRouter(ctx));
   app.use('/api/admin/themes', adminThemesRouter(ctx));
