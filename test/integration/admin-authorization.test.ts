@@ -35,6 +35,12 @@ const WHOLE_WORLD_ONLY = [
   'GET /api/admin/compilations/:id',
   'GET /api/admin/compilations/:id/export.:format',
   'GET /api/admin/compilations/live/:theme/export.:format',
+  // Public briefs and the public consultation calendar are programme-wide too.
+  'POST /api/admin/compilations/:id/publication',
+  'DELETE /api/admin/compilations/:id/publication',
+  'POST /api/admin/consultations',
+  'PATCH /api/admin/consultations/:id',
+  'POST /api/admin/consultations/:id/cancel',
 ];
 /** Webinars are programme-wide: every request but a read under this prefix is for unscoped coordinators. */
 const WEBINARS = '/api/admin/webinars';
