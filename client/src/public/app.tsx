@@ -7,9 +7,11 @@ import { useTranslation } from '../common/i18n/use-translation';
 import { NotFoundPage } from './pages/not-found-page';
 import {
   loadAdminWorkspace,
+  loadConsultationsPage,
   loadManagePage,
   loadReceiptPage,
   loadReportPage,
+  loadThemePage,
   loadWebinarPage,
 } from './pages/page-loaders';
 import { WebinarListPage } from './pages/webinar-list-page';
@@ -33,6 +35,8 @@ const WebinarPage = lazyPage(() => loadWebinarPage().then((m) => m.WebinarPage))
 const ManagePage = lazyPage(() => loadManagePage().then((m) => m.ManagePage));
 const ReportPage = lazyPage(() => loadReportPage().then((m) => m.ReportPage));
 const ReceiptPage = lazyPage(() => loadReceiptPage().then((m) => m.ReceiptPage));
+const ThemePage = lazyPage(() => loadThemePage().then((m) => m.ThemePage));
+const ConsultationsPage = lazyPage(() => loadConsultationsPage().then((m) => m.ConsultationsPage));
 const AdminWorkspace = lazyPage(() => loadAdminWorkspace().then((m) => m.AdminWorkspace));
 
 const isWorkspace = (path: string) => path === '/admin' || path.startsWith('/admin/');
@@ -77,6 +81,10 @@ export function App() {
                 <WebinarListPage />
               </Route>
               <Route path="/webinars/:slug">{(params) => <WebinarPage key={params.slug} slug={params.slug} />}</Route>
+              <Route path="/themes/:slug">{(params) => <ThemePage key={params.slug} slug={params.slug} />}</Route>
+              <Route path="/consultations">
+                <ConsultationsPage />
+              </Route>
               <Route path="/report">
                 <ReportPage />
               </Route>

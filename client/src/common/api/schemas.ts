@@ -6,6 +6,7 @@
  */
 export {
   ZApiError,
+  ZConsultationList,
   ZCreateReport,
   ZManagedRegistration,
   ZPublicWebinar,
@@ -15,4 +16,5 @@ export {
   ZReportSubmitted,
   ZThemeKeywords,
   ZThemeList,
+  ZThemePage,
 } from '@convene/shared';

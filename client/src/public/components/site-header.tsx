@@ -8,6 +8,7 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const [onList] = useRoute('/');
   const [onReport] = useRoute('/report');
+  const [onConsultations] = useRoute('/consultations');
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -19,6 +20,9 @@ export function SiteHeader() {
             <nav aria-label={t('nav.webinars')} className="site-nav">
               <Link href="/" aria-current={onList ? 'page' : undefined}>
                 {t('nav.webinars')}
+              </Link>
+              <Link href="/consultations" aria-current={onConsultations ? 'page' : undefined}>
+                {t('publicResources.nav')}
               </Link>
               <Link href="/report" aria-current={onReport ? 'page' : undefined}>
                 {t('report.nav')}

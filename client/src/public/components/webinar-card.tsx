@@ -8,7 +8,7 @@ import { WebinarFacts } from './webinar-facts';
 import { WebinarTimes } from './webinar-times';
 
 /** One webinar in the list; the title is the link to its page. */
-export function WebinarCard({ webinar }: { webinar: TPublicWebinar }) {
+export function WebinarCard({ webinar, themeLink = true }: { webinar: TPublicWebinar; themeLink?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const title = localized(webinar.title, language);
@@ -22,6 +22,11 @@ export function WebinarCard({ webinar }: { webinar: TPublicWebinar }) {
       </h2>
       <WebinarTimes startsAt={webinar.startsAt} hostTimeZone={webinar.hostTimeZone} />
       <WebinarFacts webinar={webinar} />
+      {themeLink && (
+        <p className="theme-link">
+          <Link href={`/themes/${webinar.themeSlug}`}>{t('publicResources.themeLink')}</Link>
+        </p>
+      )}
       {/* The same target as the title, for readers who look for an action; named by the title. */}
       <Link href={href} className="card-action" aria-describedby={titleId}>
         {t('webinars.details')}

@@ -8,6 +8,8 @@ export const loadWebinarPage = () => import('./webinar-page');
 export const loadManagePage = () => import('./manage-page');
 export const loadReportPage = () => import('./report-page');
 export const loadReceiptPage = () => import('./receipt-page');
+export const loadThemePage = () => import('./theme-page');
+export const loadConsultationsPage = () => import('./consultations-page');
 /** The coordinator workspace (/admin/*): its own chunks, styles and texts, never on a public page. */
 export const loadAdminWorkspace = () => import('../../workspace/admin-workspace');
 
@@ -20,5 +22,7 @@ export function preloadPage(pathname: string): void {
   } else if (pathname === '/report/status') loadReceiptPage().catch(ignore);
   else if (pathname.startsWith('/webinars/')) loadWebinarPage().catch(ignore);
   else if (pathname.startsWith('/manage/')) loadManagePage().catch(ignore);
+  else if (pathname.startsWith('/themes/')) loadThemePage().catch(ignore);
+  else if (pathname === '/consultations') loadConsultationsPage().catch(ignore);
   else if (pathname === '/admin' || pathname.startsWith('/admin/')) loadAdminWorkspace().catch(ignore);
 }

@@ -1,5 +1,6 @@
 import type { TPublicWebinar, TRegistrationResult } from '@convene/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'wouter';
 import { useTranslation } from '../../common/i18n/use-translation';
 import { errorKeyOf, type ErrorKey } from '../../common/api/error-key';
 import type { InvitationPrefill } from '../api/invitations';
@@ -123,6 +124,11 @@ function WebinarDetails({ webinar, back, registered, onRegistered, prefill }: De
       {webinar.status === 'completed' && <p className="notice">{t('webinars.completed')}</p>}
       <WebinarTimes startsAt={webinar.startsAt} hostTimeZone={webinar.hostTimeZone} testIds />
       <WebinarFacts webinar={webinar} />
+      <p className="theme-link">
+        <Link href={`/themes/${webinar.themeSlug}`} data-testid="theme-link">
+          {t('publicResources.themeLink')}
+        </Link>
+      </p>
       <div className="description" lang={description.lang} dir={description.dir}>
         {description.text}
       </div>
