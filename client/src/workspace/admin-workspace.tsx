@@ -6,6 +6,7 @@ import { AuditPage } from './accounts/audit-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
 import { NewCampaignPage } from './campaigns/new-campaign-page';
 import { CompilePage } from './compile/compile-page';
+import { ConsultationsPage } from './consultations/consultations-page';
 import { ContactsPage } from './contacts/contacts-page';
 import { ErrorNotice } from './components/errors';
 import { useInstantFormat } from './components/instant';
@@ -39,6 +40,7 @@ const NAV: { href: string; key: AdminKey }[] = [
   { href: '/compile', key: 'admin.nav.compile' },
   { href: '/webinars', key: 'admin.nav.webinars' },
   { href: '/campaigns', key: 'admin.nav.campaigns' },
+  { href: '/consultations', key: 'admin.publicResources.nav' },
   { href: '/outbox', key: 'admin.nav.outbox' },
   { href: '/contacts', key: 'admin.contacts.nav' },
   { href: '/account', key: 'admin.accountLifecycle.nav' },
@@ -144,6 +146,9 @@ function SignedInRoutes() {
         <CompilePage theme={null} />
       </Route>
       <Route path="/compile/:theme">{(params) => <CompilePage key={params.theme} theme={params.theme} />}</Route>
+      <Route path="/consultations">
+        <ConsultationsPage />
+      </Route>
       <Route path="/webinars">
         <WebinarsPage />
       </Route>

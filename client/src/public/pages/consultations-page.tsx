@@ -11,9 +11,7 @@ import { localized } from '../components/localized';
 import { useLanguage } from '../components/use-language';
 
 type State =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: ErrorKey }
-  | { kind: 'loaded'; consultations: TConsultation[] };
+  { kind: 'loading' } | { kind: 'failed'; error: ErrorKey } | { kind: 'loaded'; consultations: TConsultation[] };
 
 function filterFromUrl(): ConsultationFilter {
   const params = new URLSearchParams(window.location.search);
@@ -72,7 +70,11 @@ export function ConsultationsPage() {
       <title>{`${t('publicResources.consultationsTitle')} · ${t('app.name')}`}</title>
       <h1>{t('publicResources.consultationsTitle')}</h1>
       <p className="lead">{t('publicResources.consultationsIntro')}</p>
-      <form className="filters no-print" aria-label={t('publicResources.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters no-print"
+        aria-label={t('publicResources.filtersLabel')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field">
           <label htmlFor={themeId}>{t('publicResources.filterTheme')}</label>
           <select

@@ -9,6 +9,7 @@
 export * from '../../common/api/schemas';
 export {
   ZAccount,
+  ZAdminConsultation,
   ZAdminReport,
   ZAdminReportList,
   ZAdminTheme,
@@ -28,6 +29,7 @@ export {
   ZMe,
   ZOutboxList,
   ZOverview,
+  ZPublication,
   ZRegistrant,
   ZRegistrantList,
   ZReportSubmittedEvent,

@@ -18,6 +18,7 @@ import { useAction } from '../components/use-action';
 import { useResource } from '../components/use-resource';
 import { withNode } from '../components/with-node';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { PublishControl } from './publish-control';
 import { useUser } from '../session/session';
 
 function ThemeChooser({ theme }: { theme: string | null }) {
@@ -196,6 +197,7 @@ function FrozenList({ list, themeName }: { list: FrozenSummary[]; themeName: str
               <Instant value={c.frozenAt} />,
             )}
           </p>
+          <PublishControl id={c.id} themeSlug={c.themeSlug} number={c.number} />
           <Downloads
             urlOf={(format) => frozenExportUrl(c.id, format)}
             label={(format) =>
