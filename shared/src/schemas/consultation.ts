@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGIONS } from '../geo/regions.js';
-import { ZInstant, ZLocalizedText, ZSlug, ZTimeZone, ZUuid } from './common.js';
+import { ZInstant, ZLanguage, ZLocalizedText, ZSlug, ZTimeZone, ZUuid } from './common.js';
 
 export const ZConsultationKind = z.enum(['thematic', 'regional', 'national', 'hearing']);
 export type TConsultationKind = z.infer<typeof ZConsultationKind>;
@@ -10,7 +10,8 @@ export const ZConsultation = z.object({
   id: ZUuid,
   kind: ZConsultationKind,
   title: ZLocalizedText,
-  description: ZLocalizedText,
+  /** May be empty ({}): the table's default, a consultation needs no description. */
+  description: z.partialRecord(ZLanguage, z.string()),
   startsAt: ZInstant,
   endsAt: ZInstant,
   hostTimeZone: ZTimeZone,
