@@ -37,3 +37,4 @@ export * from './schemas/brief.js';
 export * from './schemas/translation.js';
 export * from './schemas/consultation.js';
 export * from './schemas/theme-page.js';
+export * from './i18n/resources/index.js';

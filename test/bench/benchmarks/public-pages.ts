@@ -3,7 +3,7 @@
  * the whole platform (PGlite) serving the production build of client/dist.
  *
  * public_pages_gzip_kb — for each public page (webinar list, a webinar page, the regional input
- * form, the manage page) in English and Arabic, a fresh browser context records every
+ * form, a theme page, the consultation calendar, the manage page) in English and Arabic, a fresh browser context records every
  * same-origin script and stylesheet response until the page is usable; each URL is mapped to its
  * file in client/dist and the gzip sizes (level 9, as gzipBytes) are summed. Value: the largest
  * page × language, in KB (1024 bytes).
@@ -65,7 +65,7 @@ type PageSize = { page: string; language: string; kb: number; bytes: number; fil
 
 const networkIdle = (page: Page) => page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
 
-function pageSpecs(slug: string, manageToken: string): PageSpec[] {
+function pageSpecs(slug: string, manageToken: string, themeSlug: string): PageSpec[] {
   return [
     {
       page: 'list',
@@ -88,6 +88,24 @@ function pageSpecs(slug: string, manageToken: string): PageSpec[] {
       readyWhen: '`textarea[name="barriers"]` visible (the form renders once its themes are loaded) and network idle',
       ready: async (page) => {
         await page.locator(BARRIERS).waitFor({ state: 'visible' });
+        await networkIdle(page);
+      },
+    },
+    {
+      page: 'theme',
+      path: `/themes/${themeSlug}`,
+      readyWhen: 'the theme name (`main h1`) and its briefs section (`#theme-briefs`) visible and network idle',
+      ready: async (page) => {
+        await page.locator('#theme-briefs').waitFor({ state: 'visible' });
+        await networkIdle(page);
+      },
+    },
+    {
+      page: 'consultations',
+      path: '/consultations',
+      readyWhen: 'the calendar heading (`main h1`) and its feed link visible and network idle',
+      ready: async (page) => {
+        await page.getByTestId('calendar-feed').waitFor({ state: 'visible' });
         await networkIdle(page);
       },
     },
@@ -289,7 +307,7 @@ async function bench(stack: TestStack, browser: Browser): Promise<BenchEntry[]> 
 
   // 1. Bytes each page needs before it is usable.
   const sizes: PageSize[] = [];
-  const specs = pageSpecs(webinar.slug, manageToken);
+  const specs = pageSpecs(webinar.slug, manageToken, webinar.themeSlug);
   for (const spec of specs) {
     for (const language of LANGUAGES) {
       const size = await measurePageSize(browser, origin, spec, language);

@@ -1,24 +1,24 @@
 import { useId } from 'react';
-import { useTranslation } from '../../common/i18n/use-translation';
+import { useResourcesTranslation } from '../i18n/resources-translation';
 import { feedUrl, type ConsultationFilter } from '../api/public-resources';
 import { useLanguage } from './use-language';
 
 /** The iCalendar feed of what is shown, as a link and as an address to copy into a calendar app. */
 export function CalendarSubscribe({ filter }: { filter: ConsultationFilter }) {
-  const { t } = useTranslation();
+  const { t } = useResourcesTranslation();
   const language = useLanguage();
   const id = useId();
   const url = feedUrl(filter, language);
   return (
     <section className="subscribe" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('publicResources.subscribeTitle')}</h2>
+      <h2 id={`${id}-title`}>{t('resources.subscribeTitle')}</h2>
       <p>
         <a href={url} data-testid="calendar-feed">
-          {t('publicResources.subscribe')}
+          {t('resources.subscribe')}
         </a>
       </p>
       <p className="hint" id={`${id}-hint`}>
-        {t('publicResources.subscribeHint')}
+        {t('resources.subscribeHint')}
       </p>
       <input
         className="feed-url"
@@ -26,7 +26,7 @@ export function CalendarSubscribe({ filter }: { filter: ConsultationFilter }) {
         readOnly
         value={url}
         dir="ltr"
-        aria-label={t('publicResources.subscribe')}
+        aria-label={t('resources.subscribe')}
         aria-describedby={`${id}-hint`}
         onFocus={(e) => e.currentTarget.select()}
       />

@@ -1,13 +1,13 @@
 import { formatInstant, type TConsultation, type TRegion } from '@convene/shared';
 import { useId } from 'react';
 import { useTimeZone } from '../../common/components/time-zone-context';
-import { useTranslation } from '../../common/i18n/use-translation';
+import { useResourcesTranslation } from '../i18n/resources-translation';
 import { localized } from './localized';
 import { useLanguage } from './use-language';
 
 /** One consultation: kind, title, dates in the reader's zone (host's alongside), place, link. */
 export function ConsultationCard({ consultation }: { consultation: TConsultation }) {
-  const { t } = useTranslation();
+  const { t } = useResourcesTranslation();
   const language = useLanguage();
   const { zone } = useTimeZone();
   const titleId = useId();
@@ -19,20 +19,20 @@ export function ConsultationCard({ consultation }: { consultation: TConsultation
   const cancelled = consultation.status === 'cancelled';
   return (
     <li className={`card consultation${cancelled ? ' consultation-cancelled' : ''}`} data-testid="consultation">
-      <p className="badge">{t(`publicResources.kind.${consultation.kind}`)}</p>
+      <p className="badge">{t(`resources.kind.${consultation.kind}`)}</p>
       <h3 className="card-title" id={titleId} lang={title.lang} dir={title.dir}>
         {title.text}
       </h3>
-      {cancelled && <p className="notice notice-error">{t('publicResources.cancelled')}</p>}
+      {cancelled && <p className="notice notice-error">{t('resources.cancelled')}</p>}
       <dl className="times">
         <div className="times-row times-row-yours">
-          <dt>{t('publicResources.starts')}</dt>
+          <dt>{t('resources.starts')}</dt>
           <dd data-testid="consultation-starts">
             <time dateTime={consultation.startsAt}>{starts.full}</time>
           </dd>
         </div>
         <div className="times-row">
-          <dt>{t('publicResources.ends')}</dt>
+          <dt>{t('resources.ends')}</dt>
           <dd>
             <time dateTime={consultation.endsAt}>{ends.full}</time>
           </dd>
@@ -47,10 +47,10 @@ export function ConsultationCard({ consultation }: { consultation: TConsultation
       <ul className="facts">
         {consultation.place && (
           <li>
-            <span className="fact-label">{t('publicResources.place')}</span> {consultation.place}
+            <span className="fact-label">{t('resources.place')}</span> {consultation.place}
           </li>
         )}
-        {consultation.online && <li>{t('publicResources.online')}</li>}
+        {consultation.online && <li>{t('resources.online')}</li>}
         {consultation.region && <li>{t(`report.regions.${consultation.region as TRegion}`)}</li>}
       </ul>
       {description.text && (
@@ -61,7 +61,7 @@ export function ConsultationCard({ consultation }: { consultation: TConsultation
       {consultation.link && (
         <p>
           <a href={consultation.link} rel="noopener noreferrer" aria-describedby={titleId}>
-            {t('publicResources.link')}
+            {t('resources.link')}
           </a>
         </p>
       )}

@@ -2,7 +2,9 @@ import { REGIONS, type TConsultation, type TTheme } from '@convene/shared';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { errorKeyOf, type ErrorKey } from '../../common/api/error-key';
 import { useTimeZone, zoneLabel } from '../../common/components/time-zone-context';
-import { useTranslation } from '../../common/i18n/use-translation';
+import { useResourcesTranslation } from '../i18n/resources-translation';
+import './public-resources.css';
+import { TextsFailed } from '../components/texts-failed';
 import { fetchConsultations, filterQuery, type ConsultationFilter } from '../api/public-resources';
 import { fetchThemes } from '../api/themes';
 import { CalendarSubscribe } from '../components/calendar-subscribe';
@@ -24,7 +26,7 @@ function filterFromUrl(): ConsultationFilter {
 
 /** `/consultations`: the consultation calendar in the reader's zone, by theme and region, with its feed. */
 export function ConsultationsPage() {
-  const { t } = useTranslation();
+  const { t, ready, failed: textsFailed, retry: retryTexts } = useResourcesTranslation();
   const language = useLanguage();
   const { zone } = useTimeZone();
   const [filter, setFilter] = useState<ConsultationFilter>(filterFromUrl);
@@ -65,24 +67,28 @@ export function ConsultationsPage() {
     return () => controller.abort();
   }, [filter, attempt]);
 
+  if (textsFailed) return <TextsFailed retry={retryTexts} />;
+  if (!ready) {
+    return (
+      <p role="status" className="status">
+        {t('webinars.loading')}
+      </p>
+    );
+  }
   return (
     <>
-      <title>{`${t('publicResources.consultationsTitle')} · ${t('app.name')}`}</title>
-      <h1>{t('publicResources.consultationsTitle')}</h1>
-      <p className="lead">{t('publicResources.consultationsIntro')}</p>
-      <form
-        className="filters no-print"
-        aria-label={t('publicResources.filtersLabel')}
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <title>{`${t('resources.consultationsTitle')} · ${t('app.name')}`}</title>
+      <h1>{t('resources.consultationsTitle')}</h1>
+      <p className="lead">{t('resources.consultationsIntro')}</p>
+      <form className="filters no-print" aria-label={t('resources.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
-          <label htmlFor={themeId}>{t('publicResources.filterTheme')}</label>
+          <label htmlFor={themeId}>{t('resources.filterTheme')}</label>
           <select
             id={themeId}
             value={filter.theme ?? ''}
             onChange={(e) => setFilter((f) => ({ ...f, theme: e.target.value || undefined }))}
           >
-            <option value="">{t('publicResources.allThemes')}</option>
+            <option value="">{t('resources.allThemes')}</option>
             {themes.map((theme) => {
               const name = localized(theme.name, language);
               return (
@@ -97,13 +103,13 @@ export function ConsultationsPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={regionId}>{t('publicResources.filterRegion')}</label>
+          <label htmlFor={regionId}>{t('resources.filterRegion')}</label>
           <select
             id={regionId}
             value={filter.region ?? ''}
             onChange={(e) => setFilter((f) => ({ ...f, region: e.target.value || undefined }))}
           >
-            <option value="">{t('publicResources.allRegions')}</option>
+            <option value="">{t('resources.allRegions')}</option>
             {REGIONS.map((region) => (
               <option key={region} value={region}>
                 {t(`report.regions.${region}`)}
@@ -113,7 +119,7 @@ export function ConsultationsPage() {
         </div>
       </form>
       <p className="hint" data-testid="reader-zone">
-        {t('publicResources.yourZone', { zone: zoneLabel(zone) })}
+        {t('resources.yourZone', { zone: zoneLabel(zone) })}
       </p>
       {state.kind === 'loading' && (
         <p role="status" className="status">
@@ -130,7 +136,7 @@ export function ConsultationsPage() {
         </div>
       )}
       {state.kind === 'loaded' && state.consultations.length === 0 && (
-        <p className="status">{t('publicResources.consultationsEmpty')}</p>
+        <p className="status">{t('resources.consultationsEmpty')}</p>
       )}
       {state.kind === 'loaded' && state.consultations.length > 0 && (
         <ul className="cards">

@@ -3,9 +3,11 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { errorKeyOf, type ErrorKey } from '../../common/api/error-key';
 import { useTimeZone } from '../../common/components/time-zone-context';
-import { useTranslation } from '../../common/i18n/use-translation';
+import { useResourcesTranslation } from '../i18n/resources-translation';
+import './public-resources.css';
 import { briefDownloadPath, fetchThemePage } from '../api/public-resources';
 import { BackLink } from '../components/back-link';
+import { TextsFailed } from '../components/texts-failed';
 import { CalendarSubscribe } from '../components/calendar-subscribe';
 import { ConsultationCard } from '../components/consultation-card';
 import { localized } from '../components/localized';
@@ -20,7 +22,7 @@ type State =
 
 /** `/themes/:slug`: what members need to prepare on one theme — webinars, recordings, briefs, consultations. */
 export function ThemePage({ slug }: { slug: string }) {
-  const { t } = useTranslation();
+  const { t, ready, failed: textsFailed, retry: retryTexts } = useResourcesTranslation();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -40,7 +42,8 @@ export function ThemePage({ slug }: { slug: string }) {
   }, [slug, attempt]);
 
   const back = <BackLink />;
-  switch (state.kind) {
+  if (textsFailed) return <TextsFailed retry={retryTexts} />;
+  switch (ready ? state.kind : 'loading') {
     case 'loading':
       return (
         <>
@@ -56,7 +59,7 @@ export function ThemePage({ slug }: { slug: string }) {
           <title>{`${t('errors.not_found')} · ${t('app.name')}`}</title>
           {back}
           <h1>{t('errors.not_found')}</h1>
-          <p>{t('publicResources.themeNotFound')}</p>
+          <p>{t('resources.themeNotFound')}</p>
         </>
       );
     case 'failed':
@@ -65,7 +68,7 @@ export function ThemePage({ slug }: { slug: string }) {
           {back}
           <div role="alert" className="notice notice-error">
             <p>{t('webinars.loadError')}</p>
-            {state.error !== 'network' && <p>{t(`errors.${state.error}`)}</p>}
+            {state.kind === 'failed' && state.error !== 'network' && <p>{t(`errors.${state.error}`)}</p>}
             <button type="button" className="button button-secondary" onClick={retry}>
               {t('webinars.retry')}
             </button>
@@ -73,12 +76,12 @@ export function ThemePage({ slug }: { slug: string }) {
         </>
       );
     case 'loaded':
-      return <ThemeDetails page={state.page} back={back} />;
+      return state.kind === 'loaded' ? <ThemeDetails page={state.page} back={back} /> : null;
   }
 }
 
 function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useResourcesTranslation();
   const language = useLanguage();
   const name = localized(page.theme.name, language);
   const description = localized(page.theme.description, language);
@@ -94,15 +97,15 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
       </div>
       <p className="no-print">
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
-          {t('publicResources.printPage')}
+          {t('resources.printPage')}
         </button>
       </p>
 
       <section aria-labelledby="theme-briefs">
-        <h2 id="theme-briefs">{t('publicResources.briefsTitle')}</h2>
-        <p>{t('publicResources.briefsIntro')}</p>
+        <h2 id="theme-briefs">{t('resources.briefsTitle')}</h2>
+        <p>{t('resources.briefsIntro')}</p>
         {page.briefs.length === 0 ? (
-          <p className="status">{t('publicResources.briefsEmpty')}</p>
+          <p className="status">{t('resources.briefsEmpty')}</p>
         ) : (
           <ul className="briefs">
             {page.briefs.map((brief) => (
@@ -113,9 +116,9 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
       </section>
 
       <section aria-labelledby="theme-upcoming">
-        <h2 id="theme-upcoming">{t('publicResources.upcomingTitle')}</h2>
+        <h2 id="theme-upcoming">{t('resources.upcomingTitle')}</h2>
         {page.upcoming.length === 0 ? (
-          <p className="status">{t('publicResources.upcomingEmpty')}</p>
+          <p className="status">{t('resources.upcomingEmpty')}</p>
         ) : (
           <ul className="cards">
             {page.upcoming.map((w) => (
@@ -127,7 +130,7 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
 
       {page.completed.length > 0 && (
         <section aria-labelledby="theme-completed">
-          <h2 id="theme-completed">{t('publicResources.completedTitle')}</h2>
+          <h2 id="theme-completed">{t('resources.completedTitle')}</h2>
           <ul className="cards">
             {page.completed.map((w) => (
               <CompletedWebinar key={w.id} webinar={w} />
@@ -137,9 +140,9 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
       )}
 
       <section aria-labelledby="theme-consultations">
-        <h2 id="theme-consultations">{t('publicResources.themeConsultationsTitle')}</h2>
+        <h2 id="theme-consultations">{t('resources.themeConsultationsTitle')}</h2>
         {page.consultations.length === 0 ? (
-          <p className="status">{t('publicResources.consultationsEmpty')}</p>
+          <p className="status">{t('resources.consultationsEmpty')}</p>
         ) : (
           <ul className="cards">
             {page.consultations.map((c) => (
@@ -148,7 +151,7 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
           </ul>
         )}
         <p className="no-print">
-          <Link href={`/consultations?theme=${page.theme.slug}`}>{t('publicResources.consultationsTitle')}</Link>
+          <Link href={`/consultations?theme=${page.theme.slug}`}>{t('resources.consultationsTitle')}</Link>
         </p>
       </section>
       <CalendarSubscribe filter={{ theme: page.theme.slug }} />
@@ -157,34 +160,34 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
 }
 
 function BriefItem({ slug, brief }: { slug: string; brief: TPublishedBrief }) {
-  const { t } = useTranslation();
+  const { t } = useResourcesTranslation();
   const language = useLanguage();
   const { zone } = useTimeZone();
-  const name = t('publicResources.briefName', { number: brief.number });
+  const name = t('resources.briefName', { number: brief.number });
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: zone }).format(
     new Date(brief.frozenAt),
   );
   return (
     <li className="brief" data-testid="published-brief">
       <h3>{name}</h3>
-      <p>{t('publicResources.briefFacts', { count: brief.reports, date })}</p>
+      <p>{t('resources.briefFacts', { count: brief.reports, date })}</p>
       <ul className="downloads">
         <li>
           <a
             href={briefDownloadPath(slug, brief.number, 'docx', language)}
             download
-            aria-label={t('publicResources.downloadLabel', { number: brief.number, format: 'Word' })}
+            aria-label={t('resources.downloadLabel', { number: brief.number, format: 'Word' })}
           >
-            {t('publicResources.downloadWord')}
+            {t('resources.downloadWord')}
           </a>
         </li>
         <li>
           <a
             href={briefDownloadPath(slug, brief.number, 'md', language)}
             download
-            aria-label={t('publicResources.downloadLabel', { number: brief.number, format: 'Markdown' })}
+            aria-label={t('resources.downloadLabel', { number: brief.number, format: 'Markdown' })}
           >
-            {t('publicResources.downloadMarkdown')}
+            {t('resources.downloadMarkdown')}
           </a>
         </li>
       </ul>
@@ -193,7 +196,7 @@ function BriefItem({ slug, brief }: { slug: string; brief: TPublishedBrief }) {
 }
 
 function CompletedWebinar({ webinar }: { webinar: TPublicWebinar }) {
-  const { t } = useTranslation();
+  const { t } = useResourcesTranslation();
   const language = useLanguage();
   const { zone } = useTimeZone();
   const title = localized(webinar.title, language);
@@ -209,11 +212,11 @@ function CompletedWebinar({ webinar }: { webinar: TPublicWebinar }) {
       {webinar.recordingUrl ? (
         <p>
           <a href={webinar.recordingUrl} rel="noopener noreferrer" data-testid="recording-link">
-            {t('publicResources.recording')}
+            {t('resources.recording')}
           </a>
         </p>
       ) : (
-        <p className="hint">{t('publicResources.noRecording')}</p>
+        <p className="hint">{t('resources.noRecording')}</p>
       )}
     </li>
   );

@@ -134,12 +134,13 @@ function ConsultationRow({ consultation: c, actions }: { consultation: TAdminCon
         <span dir="auto">{labels.localized(c.title)}</span>
         <br />
         <span className="hint">
-          {t(`publicResources.kind.${c.kind}`)} · {t('admin.publicResources.version', { number: c.sequence + 1 })}
+          {t(`admin.publicResources.kinds.${c.kind}`)} ·{' '}
+          {t('admin.publicResources.version', { number: c.sequence + 1 })}
           {c.status === 'cancelled' && <strong> · {t('admin.publicResources.cancelled')}</strong>}
         </span>
       </td>
       <td>
-        {[c.place, c.online ? t('publicResources.online') : null, c.region ? labels.region(c.region) : null]
+        {[c.place, c.online ? t('admin.publicResources.online') : null, c.region ? labels.region(c.region) : null]
           .filter(Boolean)
           .join(' · ')}
         {c.themeSlug && (
@@ -211,7 +212,7 @@ function ConsultationForm({
         >
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`publicResources.kind.${k}`)}
+              {t(`admin.publicResources.kinds.${k}`)}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import { catalogs, pickLocalized, type TLanguage } from '@convene/shared';
+import { pickLocalized, resourcesCatalogs, type TLanguage } from '@convene/shared';
 import { createEvents, type EventAttributes } from 'ics';
 import type { ConsultationRow } from './consultation-views.js';
 
@@ -22,7 +22,7 @@ export function consultationUid(id: string, publicUrl: string): string {
  * LAST-MODIFIED are the last change, so an unchanged feed is the same bytes.
  */
 export function buildConsultationsFeed(rows: ConsultationRow[], options: FeedOptions): string {
-  const texts = catalogs[options.language].publicResources;
+  const texts = resourcesCatalogs[options.language];
   const origin = new URL(options.publicUrl).origin;
   const calName = options.scope ? `${texts.feedName} — ${options.scope}` : texts.feedName;
   // DTSTAMP (`timestamp`) is in the library's schema but not in its types.

@@ -830,5 +830,12 @@ export const arAdmin: AdminCatalog = {
     publishedNow: 'الموجز {{number}} الآن في صفحة المحور.',
     unpublishedNow: 'لم يعد الموجز {{number}} علنيًا.',
     viewPublic: 'اعرض صفحة المحور',
+    kinds: {
+      thematic: 'مشاورة مواضيعية',
+      regional: 'مشاورة إقليمية',
+      national: 'مشاورة وطنية',
+      hearing: 'جلسة استماع متعددة أصحاب المصلحة',
+    },
+    online: 'عبر الإنترنت',
   },
 };

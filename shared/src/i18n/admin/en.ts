@@ -835,6 +835,13 @@ export const enAdmin = {
     publishedNow: 'Brief {{number}} is now on the theme page.',
     unpublishedNow: 'Brief {{number}} is no longer public.',
     viewPublic: 'See the theme page',
+    kinds: {
+      thematic: 'Thematic consultation',
+      regional: 'Regional consultation',
+      national: 'National consultation',
+      hearing: 'Multistakeholder hearing',
+    },
+    online: 'Online',
   },
 } as const;
 

@@ -836,5 +836,12 @@ export const esAdmin: AdminCatalog = {
     publishedNow: 'El informe {{number}} ya está en la página del tema.',
     unpublishedNow: 'El informe {{number}} ya no es público.',
     viewPublic: 'Ver la página del tema',
+    kinds: {
+      thematic: 'Consulta temática',
+      regional: 'Consulta regional',
+      national: 'Consulta nacional',
+      hearing: 'Audiencia de múltiples partes interesadas',
+    },
+    online: 'En línea',
   },
 };

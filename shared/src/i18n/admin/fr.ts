@@ -839,5 +839,12 @@ export const frAdmin: AdminCatalog = {
     publishedNow: 'La note {{number}} est maintenant sur la page du thème.',
     unpublishedNow: 'La note {{number}} n’est plus publique.',
     viewPublic: 'Voir la page du thème',
+    kinds: {
+      thematic: 'Consultation thématique',
+      regional: 'Consultation régionale',
+      national: 'Consultation nationale',
+      hearing: 'Audition multipartite',
+    },
+    online: 'En ligne',
   },
 };
