@@ -6,7 +6,6 @@
  */
 export {
   ZApiError,
-  ZConsultationList,
   ZCreateReport,
   ZManagedRegistration,
   ZPublicWebinar,
@@ -16,5 +15,4 @@ export {
   ZReportSubmitted,
   ZThemeKeywords,
   ZThemeList,
-  ZThemePage,
 } from '@convene/shared';
