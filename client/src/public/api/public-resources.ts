@@ -1,7 +1,8 @@
 import type { TConsultationList, TThemePage } from '@convene/shared';
 import { requestJson, type ApiResult, type Parser } from '../../common/api/http';
+import type * as ResourceSchemasModule from './resources-schemas';
 
-type ResourceSchemas = typeof import('./resources-schemas');
+type ResourceSchemas = typeof ResourceSchemasModule;
 
 let schemas: Promise<ResourceSchemas> | undefined;
 const loadSchemas = () =>

@@ -1,5 +1,5 @@
 import { isLanguage, REGIONS, ZSlug, type TLanguage, type TRegion } from '@convene/shared';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { buildConsultationsFeed } from '../../services/consultations/consultations-feed.js';
@@ -36,7 +36,7 @@ const languageOf = (req: Request): TLanguage => (isLanguage(req.query.lang) ? re
  */
 export function consultationsRouter(ctx: AppContext): Router {
   const router = Router();
-  const feed = async (req: Request, filter: ConsultationFilter, res: import('express').Response) => {
+  const feed = async (req: Request, filter: ConsultationFilter, res: Response) => {
     const rows = await listFeedConsultations(ctx.db, filter);
     const scope = filter.themeSlug ?? filter.region;
     const body = buildConsultationsFeed(rows, {
