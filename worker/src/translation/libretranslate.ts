@@ -15,15 +15,10 @@ type LtLanguage = { code: string; targets?: string[] };
 const OURS: readonly TLanguage[] = ['en', 'fr', 'es', 'ar'];
 const isOurs = (code: string): code is TLanguage => (OURS as readonly string[]).includes(code);
 
-/** Loopback hosts: a LibreTranslate on the same machine keeps text inside the deployment. */
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\./.test(hostname);
-}
-
 /**
  * A LibreTranslate-compatible HTTP service (POST /translate, GET /languages), for deployments
- * that run one — Arabic needs it, Apertium has no Arabic pair. Unless it runs on this machine,
- * report text is sent to its host, which the workspace names.
+ * that run one — Arabic needs it, Apertium has no Arabic pair. Report text is sent to its host,
+ * which the workspace names: an operator who configures one has chosen to let text go there.
  */
 export function libreTranslateProvider(options: LibreTranslateOptions): TranslationProvider {
   const base = options.url.replace(/\/+$/, '');
@@ -33,7 +28,7 @@ export function libreTranslateProvider(options: LibreTranslateOptions): Translat
 
   return {
     name: 'libretranslate',
-    sendsTextOutside: !isLoopback(url.hostname),
+    sendsTextOutside: true,
     host: url.host,
     async pairs(): Promise<TranslationPair[]> {
       const res = await fetchWithin(`${base}/languages`, {}, timeoutMs);
