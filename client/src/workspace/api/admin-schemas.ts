@@ -31,5 +31,7 @@ export {
   ZRegistrant,
   ZRegistrantList,
   ZReportSubmittedEvent,
+  ZReportTranslations,
+  ZTranslationProviderInfo,
   ZUpdateWebinar,
 } from '@convene/shared';
