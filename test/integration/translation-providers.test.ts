@@ -252,6 +252,25 @@ describe.each(databaseKinds())('translations with no machine provider (%s)', (ki
     ]);
   });
 
+  it('drops the translations of the texts a redaction changes: they were made from the old wording', async () => {
+    const report = await submit({ language: 'es', ...SPANISH });
+    for (const field of ['barriers', 'recommendations'] as const) {
+      const res = await api(`/api/admin/reports/${report.id}/translations`, {
+        method: 'PUT',
+        json: { field, language: 'en', text: `English ${field} naming someone`, verified: false },
+      });
+      expect(res.status).toBe(200);
+    }
+    const patch = await api(`/api/admin/reports/${report.id}`, {
+      method: 'PATCH',
+      json: { redaction: { barriers: 'Las personas no pueden trabajar.', recommendations: SPANISH.recommendations } },
+    });
+    expect(patch.status).toBe(200);
+    const list = (await (await api(`/api/admin/reports/${report.id}/translations`)).json()) as TReportTranslations;
+    expect(list.originals.barriers).toBe('Las personas no pueden trabajar.');
+    expect(list.translations.map((t) => t.field)).toEqual(['recommendations']);
+  });
+
   it('refuses a translation into the language the text is already in, and a bad field', async () => {
     const report = await submit({ language: 'es', ...SPANISH });
     const same = await api(`/api/admin/reports/${report.id}/translations`, {
