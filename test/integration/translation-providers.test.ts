@@ -4,6 +4,8 @@ import { tables } from '@convene/shared/db';
 import { createLogger } from '@convene/shared/node';
 import { handleTranslateReport, libreTranslateProvider, TranslationError, type WorkerDeps } from '@convene/worker';
 import type { Job } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { unmailedInvitationToken } from '../support/account-mail.js';
 import { sql } from 'drizzle-orm';
 import { eventually, reportBody, truncateActivity } from '../factories.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
@@ -269,6 +271,29 @@ describe.each(databaseKinds())('translations with no machine provider (%s)', (ki
     const list = (await (await api(`/api/admin/reports/${report.id}/translations`)).json()) as TReportTranslations;
     expect(list.originals.barriers).toBe('Las personas no pueden trabajar.');
     expect(list.translations.map((t) => t.field)).toEqual(['recommendations']);
+  });
+
+  it("keeps a report's translations from a coordinator outside its region", async () => {
+    const report = await submit({ language: 'es', region: 'africa', ...SPANISH });
+    const email = `europe.${randomBytes(4).toString('hex')}@convene.test`;
+    const invited = await api('/api/admin/accounts/invitations', {
+      method: 'POST',
+      json: { email, role: 'coordinator', regionScope: ['europe'], themeScope: null },
+    });
+    expect(invited.status).toBe(201);
+    const { account } = (await invited.json()) as { account: { id: string } };
+    const token = await unmailedInvitationToken(stack.db, account.id);
+    const password = 'a long enough passphrase 42';
+    await stack.request('/api/auth/invitation', { method: 'POST', json: { token, password } });
+    const europe = await signIn(stack, email, password);
+    const read = await stack.request(`/api/admin/reports/${report.id}/translations`, { headers: europe.headers });
+    expect(read.status).toBe(403);
+    const write = await stack.request(`/api/admin/reports/${report.id}/translations`, {
+      method: 'PUT',
+      headers: europe.headers,
+      json: { field: 'barriers', language: 'en', text: 'Not mine to translate.' },
+    });
+    expect(write.status).toBe(403);
   });
 
   it('refuses a translation into the language the text is already in, and a bad field', async () => {
