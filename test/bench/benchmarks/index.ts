@@ -1,6 +1,7 @@
 import type { Benchmark } from '../types.js';
 import { compileThemeVsSql } from './compile-theme-vs-sql.js';
 import { csvExport100k } from './csv-export-100k.js';
+import { memorySplitMode } from './memory-split-mode.js';
 import { invitationsVsRawNodemailer } from './invitations-vs-raw-nodemailer.js';
 import { publicPages } from './public-pages.js';
 import { registrationVsEcho } from './registration-vs-echo.js';
@@ -20,4 +21,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   compileThemeVsSql,
   csvExport100k,
   reportEventVsSocketio,
+  memorySplitMode,
 ];
