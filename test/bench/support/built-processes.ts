@@ -63,6 +63,15 @@ export function workerEnv(
   };
 }
 
+/**
+ * BENCH_CHILD_NODE_OPTIONS, passed to every built process as NODE_OPTIONS: to try a V8 flag or
+ * preload a probe without editing the benchmark (unset in the figures reported).
+ */
+function childNodeOptions(): Record<string, string> {
+  const options = process.env.BENCH_CHILD_NODE_OPTIONS;
+  return options ? { NODE_OPTIONS: options } : {};
+}
+
 function pidOf(child: Child): number {
   const pid = child.process.pid;
   if (pid === undefined) throw new Error('child process has no pid');
@@ -81,14 +90,14 @@ export async function startBuiltApi(
 ): Promise<BuiltProcess> {
   const port = await freePort();
   const args = role === 'server' ? ['--role=server'] : [];
-  const child = spawnBuilt('server/dist/main.js', args, { ...env, PORT: String(port) });
+  const child = spawnBuilt('server/dist/main.js', args, { ...env, ...childNodeOptions(), PORT: String(port) });
   await child.waitForOutput('Convene is up', 120_000);
   return { role, label, child, pid: pidOf(child), url: `http://127.0.0.1:${port}` };
 }
 
 /** A worker (`worker/dist/main.js`); resolves once its workers have started. */
 export async function startBuiltWorker(label: string, env: Record<string, string>): Promise<BuiltProcess> {
-  const child = spawnBuilt('worker/dist/main.js', [], env);
+  const child = spawnBuilt('worker/dist/main.js', [], { ...env, ...childNodeOptions() });
   await child.waitForOutput('workers started', 120_000);
   return { role: 'worker', label, child, pid: pidOf(child) };
 }
