@@ -1,6 +1,7 @@
 import type { Benchmark } from '../types.js';
 import { compileThemeVsSql } from './compile-theme-vs-sql.js';
 import { csvExport100k } from './csv-export-100k.js';
+import { memoryEmbedded } from './memory-embedded.js';
 import { memorySplitMode } from './memory-split-mode.js';
 import { invitationsVsRawNodemailer } from './invitations-vs-raw-nodemailer.js';
 import { publicPages } from './public-pages.js';
@@ -22,4 +23,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   csvExport100k,
   reportEventVsSocketio,
   memorySplitMode,
+  memoryEmbedded,
 ];
