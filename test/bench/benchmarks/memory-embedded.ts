@@ -139,10 +139,10 @@ export const memoryEmbedded: Benchmark = {
       const webinar = await createWebinar(embedded.url!, headers);
       await sink.sync();
       const beforeConfirmations = sink.count;
-      log(`${NAME}: registration load, ${settings.connections} connections, ${settings.warmupSec + settings.durationSec} s`);
-      const registrations = registrationDetails(
-        await runRegistrationLoad([embedded.url!], webinar.slug, settings),
+      log(
+        `${NAME}: registration load, ${settings.connections} connections, ${settings.warmupSec + settings.durationSec} s`,
       );
+      const registrations = registrationDetails(await runRegistrationLoad([embedded.url!], webinar.slug, settings));
       const confirmed = await sink.waitForCount(beforeConfirmations + Number(registrations.created), 180_000);
       sampler.phase('idle-after');
       await sleep(2000);
@@ -152,7 +152,8 @@ export const memoryEmbedded: Benchmark = {
       const failures: string[] = [];
       if (!mail.reached) failures.push(`only ${mail.delivered} of ${mail.messages} invitations arrived`);
       if (mail.duplicates > 0) failures.push(`${mail.duplicates} duplicate invitations`);
-      if (Number(registrations.created) !== Number(registrations.requests)) failures.push('registration responses were not all 201');
+      if (Number(registrations.created) !== Number(registrations.requests))
+        failures.push('registration responses were not all 201');
       if (!confirmed) failures.push('not every registration was confirmed by mail within 180 s');
       const split = (total: number): { [key: string]: Json } => ({
         totalMb: total,

@@ -140,7 +140,9 @@ export const memorySplitMode: Benchmark = {
       const webinar = await createWebinar(apis[0]!.url!, headers);
       await sink.sync();
       const beforeConfirmations = sink.count;
-      log(`${NAME}: registration load on both APIs, ${settings.connections} connections, ${settings.warmupSec + settings.durationSec} s`);
+      log(
+        `${NAME}: registration load on both APIs, ${settings.connections} connections, ${settings.warmupSec + settings.durationSec} s`,
+      );
       const load = await runRegistrationLoad(
         apis.map((a) => a.url!),
         webinar.slug,
@@ -156,7 +158,8 @@ export const memorySplitMode: Benchmark = {
       const reasons: string[] = [];
       if (!mail.reached) reasons.push(`only ${mail.delivered} of ${mail.messages} invitations arrived`);
       if (mail.duplicates > 0) reasons.push(`${mail.duplicates} duplicate invitations`);
-      if (Number(registrations.created) !== Number(registrations.requests)) reasons.push('registration responses were not all 201');
+      if (Number(registrations.created) !== Number(registrations.requests))
+        reasons.push('registration responses were not all 201');
       if (!confirmed) reasons.push('not every registration was confirmed by mail within 120 s');
       const shared: { [key: string]: Json } = {
         topology: `${APIS} APIs + ${WORKERS} workers, compiled build (node --conditions=convene-dist), PostgreSQL`,
@@ -173,11 +176,11 @@ export const memorySplitMode: Benchmark = {
         node: process.version,
         measuredAt: new Date().toISOString(),
         note:
-          'Each process\'s VmRSS sampled every 100 ms from /proc/<pid>/status, per phase: idle (5 s after a cold ' +
+          "Each process's VmRSS sampled every 100 ms from /proc/<pid>/status, per phase: idle (5 s after a cold " +
           'start of all four at once on an empty database), import (CSV import of the contacts through the API), ' +
           'mail (one campaign posted on each API at once, until the last invitation reached the recording SMTP ' +
           'sink), registration (autocannon on both APIs at once, then until every confirmation was mailed). ' +
-          'peakRssMb is the highest of the samples and the kernel\'s VmHWM at the end (which includes start-up). ' +
+          "peakRssMb is the highest of the samples and the kernel's VmHWM at the end (which includes start-up). " +
           'LOG_LEVEL info (production default), logs piped to this process. No heap-size flags.',
       };
       const entries = [roleEntry('server', reports, reasons, shared), roleEntry('worker', reports, reasons, shared)];

@@ -59,7 +59,9 @@ async function measure(
     workerCpuMsPerMessage: perMessage(cpuOf(workers) - workerCpu),
     apiCpuMsPerMessage: perMessage(cpuOf([api]) - apiCpu),
   };
-  log(`${NAME}: ${workers.length} worker(s): ${run.msgPerSec} msg/s, ${result.workerCpuMsPerMessage} worker CPU ms/msg`);
+  log(
+    `${NAME}: ${workers.length} worker(s): ${run.msgPerSec} msg/s, ${result.workerCpuMsPerMessage} worker CPU ms/msg`,
+  );
   return result;
 }
 

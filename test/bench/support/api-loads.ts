@@ -47,8 +47,14 @@ export async function importContacts(url: string, headers: Record<string, string
 }
 
 /** Creates a scheduled webinar (ten days ahead, no capacity) through POST /api/admin/webinars. */
-export async function createWebinar(url: string, headers: Record<string, string>): Promise<{ id: string; slug: string }> {
-  const body = { ...webinarFields(new Date(Date.now() + 10 * 24 * 3600_000)), slug: `bench-${randomBytes(4).toString('hex')}` };
+export async function createWebinar(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ id: string; slug: string }> {
+  const body = {
+    ...webinarFields(new Date(Date.now() + 10 * 24 * 3600_000)),
+    slug: `bench-${randomBytes(4).toString('hex')}`,
+  };
   const res = await fetch(`${url}/api/admin/webinars`, { method: 'POST', headers, body: JSON.stringify(body) });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`webinar POST answered ${res.status}: ${text.slice(0, 500)}`);
