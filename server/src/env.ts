@@ -1,5 +1,5 @@
 import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
-import { translationEnvIssues, translationEnvShape } from '@convene/worker';
+import { translationEnvIssues, translationEnvShape } from '@convene/worker/translation';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>

@@ -7,7 +7,7 @@ import {
   type TMachineTranslationRequest,
   type TVerifyTranslationInput,
 } from '@convene/shared';
-import { describeTranslationProvider } from '@convene/worker';
+import { describeTranslationProvider } from '@convene/worker/translation';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { coordinatorOf } from '../../middlewares/require-role.js';
