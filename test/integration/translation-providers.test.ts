@@ -5,6 +5,7 @@ import { createLogger } from '@convene/shared/node';
 import { handleTranslateReport, libreTranslateProvider, TranslationError, type WorkerDeps } from '@convene/worker';
 import type { Job } from 'bullmq';
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { unmailedInvitationToken } from '../support/account-mail.js';
 import { sql } from 'drizzle-orm';
 import { eventually, reportBody, truncateActivity } from '../factories.js';
@@ -174,9 +175,16 @@ describe.each(databaseKinds())('machine translation through a LibreTranslate dep
         origin: 'machine',
       })
       .returning();
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
     const deps = {
       db: stack.db,
-      logger: createLogger('test', 'silent'),
+      logger: createLogger('test', 'info', sink),
       translator: libreTranslateProvider({ url: service.url, apiKey: 'wrong' }),
     } as unknown as WorkerDeps;
     const job = {
@@ -191,6 +199,13 @@ describe.each(databaseKinds())('machine translation through a LibreTranslate dep
       .from(tables.reportTranslations)
       .where(sql`id = ${row!.id}`);
     expect(after).toMatchObject({ status: 'failed', text: null, provider: 'libretranslate' });
+    // Logged at warn with ids and codes; nothing of the text, nor the service's answer.
+    const warned = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 40);
+    expect(warned).toEqual([
+      expect.objectContaining({ reportId: report.id, translationId: row!.id, field: 'barriers', language: 'en' }),
+    ]);
+    expect(lines.join('')).not.toContain(SPANISH.barriers.slice(0, 20));
+    expect(lines.join('')).not.toContain('Invalid API key');
   });
 
   it('rejects a job payload that carries text', async () => {

@@ -1,5 +1,5 @@
 import type { TLanguage, TReportTranslations, TTranslatedField, TTranslationProviderInfo } from '@convene/shared';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { adminRequest } from '../api/admin-request';
 import { useResource } from '../components/use-resource';
 
@@ -31,8 +31,9 @@ export const verifyTranslation = (id: string, field: TTranslatedField, language:
     body: { field, language, verified: true },
   });
 
-/** How often a page with machine translations still queued looks again. */
+/** How often a page with machine translations still queued looks again, and for how long at most. */
 const POLL_MS = 2_000;
+const MAX_POLLS = 150;
 
 /**
  * A report's translations and the machine provider, reloaded while the worker still has
@@ -46,11 +47,26 @@ export function useReportTranslations(reportId: string) {
     getTranslationProvider(signal),
   );
   const pending = translations.state === 'ok' && translations.data.translations.some((t) => t.status === 'queued');
+  // A worker that is down leaves rows queued: stop asking after a while (a new request starts again).
+  const polls = useRef(0);
   useEffect(() => {
-    if (!pending) return;
-    const timer = window.setTimeout(reload, POLL_MS);
+    if (!pending) {
+      polls.current = 0;
+      return;
+    }
+    if (polls.current >= MAX_POLLS) return;
+    const timer = window.setTimeout(() => {
+      polls.current += 1;
+      reload();
+    }, POLL_MS);
     return () => window.clearTimeout(timer);
   }, [pending, translations, reload]);
-  const replace = useCallback((next: TReportTranslations) => update(() => next), [update]);
+  const replace = useCallback(
+    (next: TReportTranslations) => {
+      polls.current = 0;
+      update(() => next);
+    },
+    [update],
+  );
   return { translations, provider, reload, replace };
 }
