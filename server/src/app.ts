@@ -37,6 +37,7 @@ import { passwordResetRouter } from './routes/password-reset/password-reset.js';
 import { reportsRouter } from './routes/reports/reports.js';
 import { themesRouter } from './routes/themes/themes.js';
 import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
+import { adminTranslationsRouter } from './routes/admin-translations/admin-translations.js';
 import { unsubscribeAssetsRouter, unsubscribeRouter } from './routes/unsubscribe/unsubscribe.js';
 import { webinarsRouter } from './routes/webinars/webinars.js';
 import { adminConsultationsRouter } from './routes/admin-consultations/admin-consultations.js';
@@ -142,6 +143,8 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/account', adminAccountRouter(ctx));
   app.use('/api/admin/webinars', adminRegistrantsRouter(ctx));
   app.use('/api/admin/themes', adminThemesRouter(ctx));
+  const translations = adminTranslationsRouter(ctx);
+  app.use('/api/admin', translations.router);
   app.use('/api', apiNotFound);
 
   // Bull Board: admins only, with the same session; read-only.
@@ -157,7 +160,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
 
   serveClient(app);
   app.use(errorHandler(ctx.logger));
-  return { app, close: dashboard.close };
+  return { app, close: async () => void (await Promise.all([dashboard.close(), translations.close()])) };
 }
 
 /** The built client (client/dist), with index.html for every page route. */

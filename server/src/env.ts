@@ -1,4 +1,5 @@
 import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
+import { translationEnvIssues, translationEnvShape } from '@convene/worker/translation';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -57,6 +58,8 @@ export const ZServerEnv = z
     // On SIGTERM: seconds /readyz answers 503 while the port still accepts, before it closes. 0 behind nginx
     // (it moves on when the port refuses); the health-check interval behind HAProxy, Caddy or Kubernetes.
     SHUTDOWN_NOTICE_SECONDS: z.coerce.number().int().min(0).max(60).default(0),
+    // Machine translation (the worker translates; the API only tells reviewers who will see the text).
+    ...translationEnvShape,
   })
   .superRefine(
     (env, ctx) => {
@@ -69,6 +72,9 @@ export const ZServerEnv = z
           path: ['ADMIN_PASSWORD'],
           message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
         });
+      }
+      for (const issue of translationEnvIssues(env)) {
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
       }
       // Run even when other variables are invalid, so every problem is listed at once.
     },

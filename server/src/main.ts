@@ -1,5 +1,4 @@
 import { createProcessLogger, installShutdown, loggableError } from '@convene/shared/node';
-import { loadWorkerEnv } from '@convene/worker';
 import { loadServerEnv } from './env.js';
 import { startServer, StartupError } from './start-server.js';
 
@@ -15,7 +14,8 @@ if (apiOnly && !env.DATABASE_URL) {
   process.exit(1);
 }
 
-const workerEnv = apiOnly ? null : loadWorkerEnv();
+// The worker package only when the workers run here: an API-only process never loads it.
+const workerEnv = apiOnly ? null : (await import('@convene/worker')).loadWorkerEnv();
 const logger = createProcessLogger('convene', env);
 
 try {

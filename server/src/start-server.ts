@@ -9,7 +9,7 @@ import {
   waitForRedis,
   type Logger,
 } from '@convene/shared/node';
-import { startWorkers, workerOptionsFromEnv, type RunningWorkers, type WorkerEnv } from '@convene/worker';
+import type { RunningWorkers, WorkerEnv } from '@convene/worker';
 import { createClient, type RedisClientType } from 'redis';
 import { createApp } from './app.js';
 import { ServerEvents } from './events/server-events.js';
@@ -122,6 +122,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
     let workers: RunningWorkers | null = null;
     if (options.workerEnv) {
+      // Imported here: an API-only process (--role=server) never loads BullMQ's Worker, nodemailer or the handlers.
+      const { startWorkers, workerOptionsFromEnv } = await import('@convene/worker');
       workers = await startWorkers(
         workerOptionsFromEnv(options.workerEnv, database.db, logger.child({ process: 'worker' })),
       );

@@ -129,7 +129,8 @@ describe('a campaign whose Redis is flushed mid-way', () => {
       const atFlush = stack.sink!.messages.length;
       expect(atFlush).toBeLessThan(1000);
 
-      await everyoneReached(stack.sink!, emails, 60_000);
+      // Generous: on a loaded 2-core machine 1,000 mails after a flush can take a minute or more.
+      await everyoneReached(stack.sink!, emails, 150_000);
       // The coordinator session lived in Redis too: sign in again.
       const done = await campaignWhenDone(stack, await signIn(stack), campaign.id, 30_000);
       await settle(stack.sink!.messages);
@@ -154,5 +155,5 @@ describe('a campaign whose Redis is flushed mid-way', () => {
       await stack?.stop();
       await redis?.stop();
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -93,7 +93,9 @@ describe(`SMTP failures during a campaign (${kind})`, () => {
     expect(row.lastError).toContain('550');
 
     // The job failed for good: BullMQ will not try it again.
+    // The row is marked before BullMQ records the job's failure: wait for the job's own state.
     const job = await stack.running.ctx.mailQueue.queue.getJob(`notif-${row.id}`);
+    await eventually(async () => (await job?.getState()) === 'failed', 20_000).catch(() => undefined);
     expect(await job?.getState()).toBe('failed');
     expect(job?.attemptsMade).toBe(1);
     const [contact] = await stack.db.select().from(tables.contacts).where(eq(tables.contacts.emailNormalized, doomed));

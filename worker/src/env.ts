@@ -1,5 +1,6 @@
 import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
 import { z } from 'zod';
+import { translationEnvIssues, translationEnvShape } from './translation/config.js';
 
 export const ZWorkerEnv = z
   .object({
@@ -26,7 +27,15 @@ export const ZWorkerEnv = z
     STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
     // On SIGTERM: seconds the active mail jobs get to finish; another worker takes over the rest (stalled jobs).
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+    ...translationEnvShape,
   })
+  .superRefine(
+    (env, ctx) => {
+      for (const issue of translationEnvIssues(env))
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    },
+    { when: () => true },
+  )
   .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;

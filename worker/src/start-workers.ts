@@ -8,6 +8,7 @@ import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-ou
 import type { WorkerDeps } from './jobs/worker-deps.js';
 import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
 import { createMailTransport } from './mail/transport.js';
+import { createTranslationProvider, type TranslationEnv } from './translation/config.js';
 
 export type WorkerOptions = {
   db: Db;
@@ -27,6 +28,8 @@ export type WorkerOptions = {
   staleClaimMs?: number;
   /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
   shutdownGraceMs?: number;
+  /** The machine translation provider's settings (default: none, human translations only). */
+  translation?: TranslationEnv;
 };
 
 /** The worker options a parsed environment describes. */
@@ -45,6 +48,12 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    translation: {
+      TRANSLATION_PROVIDER: env.TRANSLATION_PROVIDER,
+      APERTIUM_URL: env.APERTIUM_URL,
+      LIBRETRANSLATE_URL: env.LIBRETRANSLATE_URL,
+      LIBRETRANSLATE_API_KEY: env.LIBRETRANSLATE_API_KEY,
+    },
   };
 }
 
@@ -82,6 +91,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     redis: connection,
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
+    translator: options.translation ? createTranslationProvider(options.translation) : null,
   };
 
   let mailWorker: Worker | undefined;

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { ZUuid } from '../schemas/common.js';
+import { ZLanguage, ZUuid } from '../schemas/common.js';
 
 /*
  * Queues and jobs. Payloads carry ids only — never an email address, a name or report
  * text — because Redis is transport, not the place for personal data.
  */
-export const QUEUES = { mail: 'mail', schedules: 'schedules' } as const;
+export const QUEUES = { mail: 'mail', schedules: 'schedules', translations: 'translations' } as const;
 
 export const JOBS = {
   sendNotification: 'send-notification',
   reconcileOutbox: 'reconcile-outbox',
+  translateReport: 'translate-report',
 } as const;
 
 export const ZSendNotificationJob = z.strictObject({
@@ -29,6 +30,21 @@ export type TReconcileOutboxJob = z.infer<typeof ZReconcileOutboxJob>;
 /** Deterministic BullMQ job id of a notification (ids must not contain ":"). */
 export function notificationJobId(notificationId: string): string {
   return `notif-${notificationId}`;
+}
+
+/**
+ * Machine translation of one report's texts into one language. Ids and language codes only:
+ * the worker reads the (redacted) text from the database, so report text never sits in Redis.
+ */
+export const ZTranslateReportJob = z.strictObject({
+  reportId: ZUuid,
+  language: ZLanguage,
+});
+export type TTranslateReportJob = z.infer<typeof ZTranslateReportJob>;
+
+/** BullMQ id of one translation request (no ":"); the request time keeps a later re-request apart. */
+export function translationJobId(reportId: string, language: string, requestedAt: number): string {
+  return `translate-${reportId}-${language}-${requestedAt}`;
 }
 
 /** The id of the reconciler's job scheduler. */

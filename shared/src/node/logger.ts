@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import { PinoPretty } from 'pino-pretty';
+import type { PinoPretty as PinoPrettyFactory } from 'pino-pretty';
 
 /*
  * Logs carry ids, never personal data or report text. The redaction below is a safety net
@@ -43,6 +44,8 @@ export function logFormatFor(nodeEnv: string, stdoutIsTerminal: boolean): LogFor
 
 /** Human-readable lines for a terminal: time, level, message, then the fields (still redacted). */
 export function prettyStream(destination: NodeJS.WritableStream = process.stdout, colorize = true) {
+  // Loaded (synchronously, it is CommonJS) only for a terminal: production, containers and tests never need it.
+  const { PinoPretty } = createRequire(import.meta.url)('pino-pretty') as { PinoPretty: typeof PinoPrettyFactory };
   return PinoPretty({
     destination,
     colorize,

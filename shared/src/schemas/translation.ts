@@ -36,3 +36,39 @@ export const ZHumanTranslationInput = z.object({
 export const ZMachineTranslationRequest = z.object({
   languages: z.array(ZLanguage).min(1).max(4),
 });
+
+/** Which machine provider the deployment uses, and whether report text leaves it (the workspace says so). */
+export const ZTranslationProviderInfo = z.object({
+  provider: z.enum(['none', 'apertium', 'libretranslate']),
+  /** True when report text is sent to a service outside this deployment. */
+  sendsTextOutside: z.boolean(),
+  /** The host that sees the text (an external provider's), or null for none / local. */
+  host: z.string().nullable(),
+});
+export type TTranslationProviderInfo = z.infer<typeof ZTranslationProviderInfo>;
+
+/** A report's translations with what a reviewer needs beside them: its languages and the texts' originals. */
+export const ZReportTranslations = z.object({
+  reportId: ZUuid,
+  /** The language the reporter declared. */
+  declaredLanguage: ZLanguage,
+  /** What the language check found instead, when it differs with confidence; null otherwise. */
+  detectedLanguage: ZLanguage.nullable(),
+  /** What translations start from: the detected language when there is one, else the declared one. */
+  sourceLanguage: ZLanguage,
+  /** The texts as the viewer reads them (redacted when the report is). */
+  originals: z.object({ barriers: z.string(), recommendations: z.string(), source: z.string() }),
+  translations: z.array(ZReportTranslation),
+});
+export type TReportTranslations = z.infer<typeof ZReportTranslations>;
+
+export type THumanTranslationInput = z.infer<typeof ZHumanTranslationInput>;
+export type TMachineTranslationRequest = z.infer<typeof ZMachineTranslationRequest>;
+
+/** Mark one translation verified (or take the mark back). */
+export const ZVerifyTranslationInput = z.object({
+  field: ZTranslatedField,
+  language: ZLanguage,
+  verified: z.boolean().default(true),
+});
+export type TVerifyTranslationInput = z.infer<typeof ZVerifyTranslationInput>;

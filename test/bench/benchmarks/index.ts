@@ -1,6 +1,9 @@
 import type { Benchmark } from '../types.js';
 import { compileThemeVsSql } from './compile-theme-vs-sql.js';
 import { csvExport100k } from './csv-export-100k.js';
+import { memoryEmbedded } from './memory-embedded.js';
+import { memorySplitMode } from './memory-split-mode.js';
+import { scaleOutInvitations } from './scale-out-invitations.js';
 import { invitationsVsRawNodemailer } from './invitations-vs-raw-nodemailer.js';
 import { publicPages } from './public-pages.js';
 import { registrationVsEcho } from './registration-vs-echo.js';
@@ -20,4 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   compileThemeVsSql,
   csvExport100k,
   reportEventVsSocketio,
+  memorySplitMode,
+  memoryEmbedded,
+  scaleOutInvitations,
 ];

@@ -64,7 +64,7 @@ const PROFILES: { language: TLanguage; country: string | null; timeZone: string 
   { language: 'en', country: null, timeZone: null },
 ];
 
-function makeContacts(n: number, tag: string): ContactRow[] {
+export function makeContacts(n: number, tag: string): ContactRow[] {
   const now = new Date();
   return Array.from({ length: n }, (_, i) => {
     const profile = PROFILES[i % PROFILES.length]!;
@@ -89,7 +89,7 @@ function makeContacts(n: number, tag: string): ContactRow[] {
 }
 
 /** What both sides render the invitation for: the factory's thematic webinar, ten days ahead. */
-function webinarFields(startsAt: Date) {
+export function webinarFields(startsAt: Date) {
   return {
     kind: 'thematic' as const,
     themeSlug: 'irregular-migration-pathways',

@@ -2,6 +2,7 @@ import { JOBS, QUEUES } from '@convene/shared';
 import type { Job } from 'bullmq';
 import { handleReconcileOutbox } from './reconcile-outbox.handler.js';
 import { handleSendNotification } from './send-notification.handler.js';
+import { handleTranslateReport } from './translate-report.handler.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 export type JobDefinition = {
@@ -14,4 +15,5 @@ export type JobDefinition = {
 export const JOB_DEFINITIONS: JobDefinition[] = [
   { queue: QUEUES.mail, name: JOBS.sendNotification, handle: handleSendNotification },
   { queue: QUEUES.schedules, name: JOBS.reconcileOutbox, handle: (job, deps) => handleReconcileOutbox(job, deps) },
+  { queue: QUEUES.translations, name: JOBS.translateReport, handle: handleTranslateReport },
 ];

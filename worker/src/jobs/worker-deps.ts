@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MailSettings } from '../mail/outgoing-mail.js';
 import type { MailTransport } from '../mail/transport.js';
+import type { TranslationProvider } from '../translation/provider.js';
 
 /** What job handlers are given. */
 export type WorkerDeps = {
@@ -22,4 +23,6 @@ export type WorkerDeps = {
   staleClaimMs: number;
   /** Pauses taking new mail jobs for a while: the SMTP server asked us to slow down (421). */
   slowDown?: (ms: number) => Promise<void>;
+  /** The configured machine translator; null (or unset) when TRANSLATION_PROVIDER=none. */
+  translator?: TranslationProvider | null;
 };

@@ -33,5 +33,7 @@ export {
   ZRegistrant,
   ZRegistrantList,
   ZReportSubmittedEvent,
+  ZReportTranslations,
+  ZTranslationProviderInfo,
   ZUpdateWebinar,
 } from '@convene/shared';

@@ -13,6 +13,7 @@ import { ReportNotes } from './report-notes';
 import { ReportTexts } from './report-texts';
 import { StatusControl } from './status-control';
 import { ThemeEditor } from './theme-editor';
+import { TranslationPanel } from './translation-panel';
 
 /** /admin/reports/:id: a report in full, with status, themes, redaction and notes. */
 export function ReportDetailPage({ id }: { id: string }) {
@@ -73,6 +74,7 @@ export function ReportDetailPage({ id }: { id: string }) {
       <div className="detail-grid">
         <div className="detail-main">
           <ReportTexts report={r} />
+          <TranslationPanel report={r} />
           <RedactionEditor report={r} onChange={replace} announce={announce} />
           <ReportNotes report={r} onChange={replace} announce={announce} />
         </div>

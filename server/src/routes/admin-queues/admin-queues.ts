@@ -1,18 +1,19 @@
 import { QUEUES } from '@convene/shared';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { Queue } from 'bullmq';
-import type { Router } from 'express';
+import type { Queue } from 'bullmq';
+import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 
 export const QUEUES_PATH = '/admin/queues';
 
-/**
- * Bull Board over the mail and schedule queues, read-only: admins look, the reconciler and
- * the outbox stay in charge of retries. Mounted behind the admin check in app.ts.
- */
-export function queuesDashboard(ctx: AppContext): { router: Router; close: () => Promise<void> } {
+type Board = { router: Router; queues: Queue[]; connection: AppContext['redis'] };
+
+async function createBoard(ctx: AppContext): Promise<Board> {
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }, { Queue }] = await Promise.all([
+    import('@bull-board/api'),
+    import('@bull-board/api/bullMQAdapter'),
+    import('@bull-board/express'),
+    import('bullmq'),
+  ]);
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUES_PATH);
   // Its own connection: BullMQ does not close a connection it was handed, so this one does.
@@ -22,11 +23,30 @@ export function queuesDashboard(ctx: AppContext): { router: Router; close: () =>
     queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: adapter,
   });
+  return { router: adapter.getRouter() as Router, queues, connection };
+}
+
+/**
+ * Bull Board over the mail and schedule queues, read-only: admins look, the reconciler and
+ * the outbox stay in charge of retries. Mounted behind the admin check in app.ts. Built on the
+ * first request: until an admin opens it, a process holds neither its modules (a few MB of
+ * heap) nor its Redis connection.
+ */
+export function queuesDashboard(ctx: AppContext): { router: Router; close: () => Promise<void> } {
+  let board: Promise<Board> | null = null;
+  const router = Router();
+  router.use((req, res, next) => {
+    board ??= createBoard(ctx);
+    board.then((b) => b.router(req, res, next), next);
+  });
   return {
-    router: adapter.getRouter() as Router,
+    router,
     close: async () => {
-      await Promise.all(queues.map((q) => q.close()));
-      connection.disconnect();
+      if (!board) return;
+      const b = await board.catch(() => null);
+      if (!b) return;
+      await Promise.all(b.queues.map((q) => q.close()));
+      b.connection.disconnect();
     },
   };
 }

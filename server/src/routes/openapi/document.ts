@@ -39,6 +39,7 @@ import { registerRegistrantPaths } from './registrant-paths.js';
 import { registerSelfServicePaths } from './self-service-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 import { registerThemePaths } from './theme-paths.js';
+import { registerTranslationPaths } from './translation-paths.js';
 import { registerPublicResourcesPaths } from './public-resources-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -318,6 +319,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerContactsPaths(registry, coordinator);
   registerRegistrantPaths(registry, coordinator);
   registerThemePaths(registry, coordinator);
+  registerTranslationPaths(registry, coordinator);
   registerPublicResourcesPaths(registry, coordinator);
   registerSelfServicePaths(registry);
 

@@ -1,6 +1,6 @@
 import { LANGUAGES, type TCampaignPreview, type TCreateCampaign } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { renderInvitationFor } from '@convene/worker';
+import { renderInvitationFor } from '@convene/worker/render';
 import { and, count, eq, exists, isNotNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { mailable, segmentCondition } from './audience.js';

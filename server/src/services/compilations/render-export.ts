@@ -1,6 +1,5 @@
 import type { TCompilation, TExportFormat } from '@convene/shared';
 import { renderCsv } from './render-csv.js';
-import { renderDocx } from './render-docx.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 
@@ -19,7 +18,8 @@ async function renderBody(c: TCompilation, format: TExportFormat): Promise<Buffe
     case 'md':
       return Buffer.from(renderMarkdown(c), 'utf8');
     case 'docx':
-      return renderDocx(c);
+      // The docx library (a few MB of heap) loads with the first DOCX asked for, not at start.
+      return (await import('./render-docx.js')).renderDocx(c);
     case 'csv':
       return Buffer.from(renderCsv(c), 'utf8');
     case 'json':

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { TRegistrationResult } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { registrationIcs } from '@convene/worker';
+import { registrationIcs } from '@convene/worker/render';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { findByManageToken } from './manage-registration.js';

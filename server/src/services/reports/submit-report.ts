@@ -1,5 +1,6 @@
 import type { TCreateReport, TReportReceipt } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
+import { detectOtherLanguage } from '@convene/shared/text/language-check';
 import { and, eq, ne } from 'drizzle-orm';
 import { checkReportThemes } from './check-report-themes.js';
 import { newReceiptCode } from './receipt-code.js';
@@ -49,6 +50,9 @@ async function insertReport(db: Db, input: TCreateReport, webinarId: string | nu
         clientSubmissionId: input.clientSubmissionId,
         receiptCode: newReceiptCode(),
         language: input.language,
+        // Checked on arrival, so a report declared in one language but written in another is
+        // flagged in review and translated from what it really is.
+        detectedLanguage: detectOtherLanguage(`${input.barriers}\n${input.recommendations}`, input.language),
         anonymous: named === null,
         organization: named?.organization ?? null,
         contactName: named ? named.name || null : null,

@@ -5,6 +5,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { checkReportThemes } from '../reports/check-report-themes.js';
+import { discardOutdatedTranslations } from '../translations/discard-outdated-translations.js';
 import { getReport, reportInScope } from './get-report.js';
 
 /**
@@ -83,6 +84,7 @@ export async function updateReport(
           updatedAt: now,
         })
         .where(eq(tables.reports.id, id));
+      await discardOutdatedTranslations(tx, row, redaction);
       await recordAudit(tx, viewer, {
         action: redaction ? 'report.redact' : 'report.unredact',
         targetType: 'report',
