@@ -185,6 +185,20 @@ describe('public resources per theme in Chromium', () => {
     expect([...tokyo.pageErrors, ...cairo.pageErrors]).toEqual([]);
   });
 
+  it('prints a theme page without the header, the controls or the feed box', async () => {
+    const { stack } = suite;
+    const { page } = await suite.open();
+    await page.goto(`${stack.url}/themes/${THEME}?lang=en`);
+    await page.getByTestId('published-brief').waitFor();
+    expect(await page.locator('.site-header').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print this page' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('calendar-feed').isVisible()).toBe(false);
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+    expect(await page.getByTestId('published-brief').isVisible()).toBe(true);
+  });
+
   it('serves the web app manifest linked from every page', async () => {
     const { stack } = suite;
     const { page } = await suite.open();
