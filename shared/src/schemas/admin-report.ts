@@ -20,6 +20,11 @@ export const ZReportFilter = z.strictObject({
     .or(z.iso.datetime({ offset: true }))
     .optional(),
   q: z.string().trim().max(200, { error: 'too_long' }).optional(),
+  /**
+   * Reports merged into another (near-duplicates): hidden by default (`exclude`), listed too
+   * (`include`) or alone (`only`). A search by report code finds merged ones whatever this says.
+   */
+  merged: z.enum(['exclude', 'include', 'only']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -37,6 +42,31 @@ export const ZReportNote = z.object({
   text: z.string(),
   createdAt: ZInstant,
 });
+
+/**
+ * The trigram similarity (pg_trgm `similarity` of the barriers, 0–1) from which another report
+ * is flagged as a possible duplicate. Measured on report texts in en, fr, es and ar
+ * (server/src/services/review/duplicates.fixture.ts, checked by duplicates.test.ts): the same
+ * network resending with light edits scores 0.86–0.90, an account copied to another network and
+ * partly rewritten 0.51–0.72; unrelated reports of the same theme 0.12–0.26, and a different
+ * account of the very same subject, in the same vocabulary (detention, asylum, interpreters),
+ * 0.28–0.50. 0.5 flags every resend and rewrite measured and none of the unrelated ones; what it
+ * may still flag is a report on the same subject at the boundary, which the reviewer sees with
+ * its similarity and leaves unmerged.
+ */
+export const DUPLICATE_THRESHOLD = 0.5;
+
+/** Another report, by its id and short code (R-0042): lineage of merges. */
+export const ZReportRef = z.object({ id: ZUuid, code: z.string() });
+export type TReportRef = z.infer<typeof ZReportRef>;
+
+/** A report that says almost the same as this one: trigram similarity of the barriers, 0–1. */
+export const ZDuplicateCandidate = ZReportRef.extend({
+  similarity: z.number().min(0).max(1),
+  status: ZReportStatus,
+  createdAt: ZInstant,
+});
+export type TDuplicateCandidate = z.infer<typeof ZDuplicateCandidate>;
 
 /**
  * A report as the workspace shows it. The texts are what the reader may see: redacted when
@@ -64,6 +94,17 @@ export const ZAdminReport = z.object({
   redacted: z.boolean(),
   original: z.object({ barriers: z.string(), recommendations: z.string(), source: z.string() }).nullable(),
   notes: z.array(ZReportNote),
+  /** The short, stable code briefs and reviewers cite (R-0042), from reports.number. */
+  code: z.string(),
+  /** Set when this report was merged into another (the one kept); it then counts under that one. */
+  mergedInto: ZReportRef.nullable(),
+  /** The reports merged into this one: their codes stay as lineage. */
+  mergedReports: z.array(ZReportRef),
+  /**
+   * Possible duplicates: other reports in the viewer's scope, not merged, whose barriers are at
+   * least DUPLICATE_THRESHOLD similar, newest first. Empty for a merged report.
+   */
+  duplicates: z.array(ZDuplicateCandidate),
 });
 export type TAdminReport = z.infer<typeof ZAdminReport>;
 
@@ -104,3 +145,11 @@ export const ZCreateNote = z.strictObject({
   text: freeText(5000).pipe(z.string().min(1, { error: 'required' })),
 });
 export type TCreateNote = z.infer<typeof ZCreateNote>;
+
+/** POST /api/admin/reports/:id/merge — merge this report into `into` (the one kept). */
+export const ZMergeReport = z.strictObject({ into: ZUuid });
+export type TMergeReport = z.infer<typeof ZMergeReport>;
+
+/** The answer to a merge or an unmerge: both reports as they are now. */
+export const ZMergeResult = z.object({ kept: ZAdminReport, merged: ZAdminReport });
+export type TMergeResult = z.infer<typeof ZMergeResult>;

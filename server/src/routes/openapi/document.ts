@@ -39,6 +39,7 @@ import { registerRegistrantPaths } from './registrant-paths.js';
 import { registerSelfServicePaths } from './self-service-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 import { registerThemePaths } from './theme-paths.js';
+import { registerDuplicatePaths } from './duplicate-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZApiError, description);
@@ -317,6 +318,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerContactsPaths(registry, coordinator);
   registerRegistrantPaths(registry, coordinator);
   registerThemePaths(registry, coordinator);
+  registerDuplicatePaths(registry, coordinator);
   registerSelfServicePaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
