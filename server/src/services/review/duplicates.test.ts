@@ -21,22 +21,25 @@ describe('DUPLICATE_THRESHOLD', () => {
     await db?.close();
   });
 
-  it.each(LANGUAGES)('flags a resent and a reworded copy in %s, and none of the unrelated reports', async (language) => {
-    const s = DUPLICATE_SAMPLES[language];
-    const copies = [s.original, s.resent, s.reworded];
-    for (const [a, b] of [
-      [s.original, s.resent],
-      [s.original, s.reworded],
-      [s.resent, s.reworded],
-    ] as const) {
-      expect(await similarity(a, b)).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
-    }
-    for (const [i, other] of s.unrelated.entries()) {
-      for (const text of [...copies, ...s.unrelated.slice(i + 1)]) {
-        const score = await similarity(other, text);
-        // The texts in the failure message say which pair crossed the line.
-        expect({ other, text, flagged: score >= DUPLICATE_THRESHOLD }).toEqual({ other, text, flagged: false });
+  it.each(LANGUAGES)(
+    'flags a resent and a reworded copy in %s, and none of the unrelated reports',
+    async (language) => {
+      const s = DUPLICATE_SAMPLES[language];
+      const copies = [s.original, s.resent, s.reworded];
+      for (const [a, b] of [
+        [s.original, s.resent],
+        [s.original, s.reworded],
+        [s.resent, s.reworded],
+      ] as const) {
+        expect(await similarity(a, b)).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
       }
-    }
-  });
+      for (const [i, other] of s.unrelated.entries()) {
+        for (const text of [...copies, ...s.unrelated.slice(i + 1)]) {
+          const score = await similarity(other, text);
+          // The texts in the failure message say which pair crossed the line.
+          expect({ other, text, flagged: score >= DUPLICATE_THRESHOLD }).toEqual({ other, text, flagged: false });
+        }
+      }
+    },
+  );
 });

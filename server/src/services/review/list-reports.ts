@@ -72,13 +72,13 @@ export async function listReports(db: Db, filter: TReportFilter, viewer: Coordin
   const r = tables.reports;
   const order =
     filter.q && !searchedCodes(filter.q)
-    ? [
-        desc(
-          sql`ts_rank(${sql.raw('"reports"."search"')}, websearch_to_tsquery(report_search_config(${r.language}), ${filter.q}))`,
-        ),
-        desc(r.createdAt),
-      ]
-    : [desc(r.createdAt), desc(r.id)];
+      ? [
+          desc(
+            sql`ts_rank(${sql.raw('"reports"."search"')}, websearch_to_tsquery(report_search_config(${r.language}), ${filter.q}))`,
+          ),
+          desc(r.createdAt),
+        ]
+      : [desc(r.createdAt), desc(r.id)];
   const [rows, [total], byCountry] = await Promise.all([
     db
       .select()

@@ -55,10 +55,7 @@ export async function unmergeReport(db: Db, id: string, viewer: Coordinator): Pr
     if (!row.mergedInto) throw new AppError(409, 'not_merged', 'This report is not merged into another');
     // The kept report must be in scope too: undoing changes what it counts.
     await reportInScope(tx, row.mergedInto, viewer);
-    await tx
-      .update(tables.reports)
-      .set({ mergedInto: null, updatedAt: new Date() })
-      .where(eq(tables.reports.id, id));
+    await tx.update(tables.reports).set({ mergedInto: null, updatedAt: new Date() }).where(eq(tables.reports.id, id));
     await recordAudit(tx, viewer, {
       action: 'report.unmerge',
       targetType: 'report',
