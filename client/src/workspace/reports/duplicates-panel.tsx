@@ -115,6 +115,9 @@ export function DuplicatesPanel({ report, onChange, announce }: Props) {
   // Both reports come back: this page shows the one it is about.
   const mine = (result: TMergeResult) => (result.merged.id === report.id ? result.merged : result.kept);
 
+  // Nothing to decide and no lineage: the page stays as it was.
+  if (!report.mergedInto && report.mergedReports.length === 0 && report.duplicates.length === 0 && !error) return null;
+
   return (
     <section aria-labelledby="duplicates-title" className="panel" data-testid="duplicates-panel">
       <h2 id="duplicates-title">{t('admin.duplicates.title')}</h2>

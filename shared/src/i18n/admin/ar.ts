@@ -810,7 +810,7 @@ export const arAdmin: AdminCatalog = {
     unmerge: 'التراجع عن الدمج',
     unmerged: 'تم التراجع عن الدمج: أصبحت {{code}} مساهمة مستقلة من جديد.',
     filter: 'المساهمات المدمجة',
-    filterHidden: 'مخفية (محتسبة ضمن المساهمة المحتفظ بها)',
+    filterHidden: 'مخفية',
     filterInclude: 'مدرجة أيضاً',
     filterOnly: 'المدمجة فقط',
     errors: {

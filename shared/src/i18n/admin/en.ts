@@ -815,7 +815,7 @@ export const enAdmin = {
     unmerge: 'Undo the merge',
     unmerged: 'Merge undone: {{code}} stands on its own again.',
     filter: 'Merged reports',
-    filterHidden: 'Hidden (counted under the one kept)',
+    filterHidden: 'Hidden',
     filterInclude: 'Listed too',
     filterOnly: 'Only merged reports',
     errors: {

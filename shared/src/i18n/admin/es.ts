@@ -816,7 +816,7 @@ export const esAdmin: AdminCatalog = {
     unmerge: 'Deshacer la fusión',
     unmerged: 'Fusión deshecha: {{code}} vuelve a ser un aporte independiente.',
     filter: 'Aportes fusionados',
-    filterHidden: 'Ocultos (contados bajo el que se conserva)',
+    filterHidden: 'Ocultos',
     filterInclude: 'También en la lista',
     filterOnly: 'Solo los fusionados',
     errors: {

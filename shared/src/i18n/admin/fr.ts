@@ -819,7 +819,7 @@ export const frAdmin: AdminCatalog = {
     unmerge: 'Annuler la fusion',
     unmerged: 'Fusion annulée : {{code}} est de nouveau une contribution à part entière.',
     filter: 'Contributions fusionnées',
-    filterHidden: 'Masquées (comptées sous celle gardée)',
+    filterHidden: 'Masquées',
     filterInclude: 'Listées aussi',
     filterOnly: 'Seulement les fusionnées',
     errors: {
