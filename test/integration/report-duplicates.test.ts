@@ -164,10 +164,12 @@ describe.each(databaseKinds())('near-duplicate reports and merging (%s)', (kind)
     // Its code still finds the merged one, saying where it went.
     const byCode = await json<TAdminReportList>(request(`/api/admin/reports?q=${duplicateCode}`));
     expect(byCode.reports.map((r) => [r.id, r.mergedInto?.code])).toEqual([[duplicate, keptCode]]);
-    // The CSV export follows the list.
+    // The CSV export follows the list, with the codes; asked for, the merged one names the kept one.
     const csv = await (await request('/api/admin/reports/export.csv')).text();
     expect(csv).not.toContain(duplicate);
-    expect(csv).toContain(kept);
+    expect(csv).toContain(`${kept},${keptCode},`);
+    const withMerged = await (await request('/api/admin/reports/export.csv?merged=only')).text();
+    expect(withMerged.trim().split('\n').at(-1)).toMatch(new RegExp(`^${duplicate},${duplicateCode},.*,${keptCode}$`));
 
     // Refused: itself, twice, into a merged one.
     const refused = async (id: string, into: string) =>
