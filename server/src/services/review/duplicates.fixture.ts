@@ -1,21 +1,31 @@
 import type { TLanguage } from '@convene/shared';
 
+/** One account as three reports: as first sent, resent with light edits, reworded by another network. */
+export type DuplicateAccount = { original: string; resent: string; reworded: string };
+
 /**
  * Realistic report texts (barriers) in the four languages for measuring the near-duplicate
- * threshold: per language, one account sent three times — `resent` (the same network sending
- * again with light edits) and `reworded` (copied to another region's network and partly
- * rewritten) — and three unrelated reports of the same theme, one of them (`sameTopic`) on the
- * very same subject with the same vocabulary (detention, asylum, interpreters, deportation).
+ * threshold: per language, two accounts each sent three times — `resent` (the same network
+ * sending again with light edits) and `reworded` (copied to another region's network and
+ * rewritten; `second`'s rewrite goes further than the first's) — and three unrelated reports of
+ * the same theme, one of them (`sameTopic`) on the very subject of the first account, in the
+ * same vocabulary (detention, asylum, interpreters, deportation).
  */
-export type DuplicateSamples = {
-  original: string;
-  resent: string;
-  reworded: string;
+export type DuplicateSamples = DuplicateAccount & {
+  second: DuplicateAccount;
   unrelated: [labour: string, health: string, sameTopic: string];
 };
 
 export const DUPLICATE_SAMPLES: Record<TLanguage, DuplicateSamples> = {
   en: {
+    second: {
+      original:
+        'Seasonal farm workers recruited in Morocco for the strawberry harvest in Huelva are paid less than the contract says and are charged for housing in overcrowded containers. Those who complain are not called back the next season. Most do not speak Spanish and no one explains their rights.',
+      resent:
+        'Seasonal farm workers recruited in Morocco for the strawberry harvest in Huelva are paid less than their contracts say and are charged for housing in overcrowded containers. Workers who complain are not hired again the next season. Most of them do not speak Spanish and nobody explains their rights to them.',
+      reworded:
+        'In Huelva, Moroccan women brought in for the strawberry harvest earn less than their contracts promise and must pay to live in crowded containers. Anyone who complains is not called back the following season. Few speak Spanish, and nobody tells them what their rights are.',
+    },
     original:
       'Migrants held at the detention centre in Tripoli have no access to a lawyer or an interpreter. Families are not told where their relatives are held, and people are deported before they can file an asylum claim. Children are detained with adults for weeks.',
     resent:
@@ -29,6 +39,14 @@ export const DUPLICATE_SAMPLES: Record<TLanguage, DuplicateSamples> = {
     ],
   },
   fr: {
+    second: {
+      original:
+        'Les saisonnières recrutées au Maroc pour la récolte des fraises à Huelva sont payées moins que ce que prévoit le contrat et doivent payer un logement dans des conteneurs surpeuplés. Celles qui se plaignent ne sont pas rappelées la saison suivante. La plupart ne parlent pas espagnol et personne ne leur explique leurs droits.',
+      resent:
+        "Les saisonnières recrutées au Maroc pour la récolte des fraises à Huelva sont payées moins que ne le prévoit leur contrat et doivent payer leur logement dans des conteneurs surpeuplés. Celles qui se plaignent ne sont pas réembauchées la saison suivante. La plupart ne parlent pas l'espagnol et personne ne leur explique leurs droits.",
+      reworded:
+        "À Huelva, les Marocaines venues pour la récolte des fraises gagnent moins que ce que promet leur contrat et paient pour vivre dans des conteneurs bondés. Toute personne qui se plaint n'est pas rappelée la saison d'après. Peu parlent espagnol, et personne ne leur dit quels sont leurs droits.",
+    },
     original:
       "Les personnes migrantes détenues au centre de rétention de Calais n'ont accès ni à un avocat ni à un interprète. Les familles ne savent pas où leurs proches sont enfermés, et des personnes sont expulsées avant d'avoir pu déposer une demande d'asile. Des enfants sont retenus avec des adultes pendant des semaines.",
     resent:
@@ -42,6 +60,14 @@ export const DUPLICATE_SAMPLES: Record<TLanguage, DuplicateSamples> = {
     ],
   },
   es: {
+    second: {
+      original:
+        'Las temporeras contratadas en Marruecos para la cosecha de la fresa en Huelva cobran menos de lo que dice el contrato y se les cobra por vivir en contenedores hacinados. A las que se quejan no las vuelven a llamar la temporada siguiente. La mayoría no habla español y nadie les explica sus derechos.',
+      resent:
+        'Las temporeras contratadas en Marruecos para la cosecha de la fresa en Huelva cobran menos de lo que dice su contrato y se les cobra el alojamiento en contenedores hacinados. A las que se quejan no las vuelven a contratar la temporada siguiente. La mayoría no habla español y nadie les explica cuáles son sus derechos.',
+      reworded:
+        'En Huelva, las marroquíes que vienen a recoger fresa ganan menos de lo que promete su contrato y pagan por vivir en contenedores abarrotados. Quien se queja no vuelve a ser llamada la temporada siguiente. Pocas hablan español y nadie les dice qué derechos tienen.',
+    },
     original:
       'Las personas migrantes detenidas en la estación migratoria de Tapachula no tienen acceso a un abogado ni a un intérprete. A las familias no se les informa dónde están sus familiares, y las personas son deportadas antes de poder presentar una solicitud de asilo. Hay niños detenidos con adultos durante semanas.',
     resent:
@@ -55,6 +81,14 @@ export const DUPLICATE_SAMPLES: Record<TLanguage, DuplicateSamples> = {
     ],
   },
   ar: {
+    second: {
+      original:
+        'العاملات الموسميات اللواتي يتم توظيفهن في المغرب لموسم قطف الفراولة في ولبة يتقاضين أجراً أقل مما ينص عليه العقد ويدفعن مقابل السكن في حاويات مكتظة. اللواتي يشتكين لا يتم استدعاؤهن في الموسم التالي. معظمهن لا يتحدثن الإسبانية ولا أحد يشرح لهن حقوقهن.',
+      resent:
+        'العاملات الموسميات اللواتي يتم توظيفهن في المغرب لموسم قطف الفراولة في ولبة يتقاضين أجرا أقل مما ينص عليه عقدهن ويدفعن مقابل السكن في حاويات مكتظة. العاملات اللواتي يشتكين لا يتم توظيفهن مجددا في الموسم التالي. معظمهن لا يتحدثن اللغة الإسبانية ولا أحد يشرح لهن حقوقهن.',
+      reworded:
+        'في ولبة، تحصل المغربيات القادمات لقطف الفراولة على أجر أقل مما يعد به العقد ويدفعن للعيش في حاويات مزدحمة. من تشتكي لا يتم استدعاؤها في الموسم الذي يليه. قليلات منهن يتحدثن الإسبانية، ولا أحد يخبرهن بحقوقهن.',
+    },
     original:
       'المهاجرون المحتجزون في مركز الاحتجاز في طرابلس لا يحصلون على محامٍ أو مترجم. لا يتم إبلاغ العائلات بمكان احتجاز أقاربهم، ويتم ترحيل الناس قبل أن يتمكنوا من تقديم طلب لجوء. يُحتجز الأطفال مع البالغين لأسابيع.',
     resent:

@@ -21,25 +21,34 @@ describe('DUPLICATE_THRESHOLD', () => {
     await db?.close();
   });
 
-  it.each(LANGUAGES)(
-    'flags a resent and a reworded copy in %s, and none of the unrelated reports',
-    async (language) => {
-      const s = DUPLICATE_SAMPLES[language];
-      const copies = [s.original, s.resent, s.reworded];
-      for (const [a, b] of [
-        [s.original, s.resent],
-        [s.original, s.reworded],
-        [s.resent, s.reworded],
-      ] as const) {
-        expect(await similarity(a, b)).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
-      }
-      for (const [i, other] of s.unrelated.entries()) {
-        for (const text of [...copies, ...s.unrelated.slice(i + 1)]) {
-          const score = await similarity(other, text);
-          // The texts in the failure message say which pair crossed the line.
-          expect({ other, text, flagged: score >= DUPLICATE_THRESHOLD }).toEqual({ other, text, flagged: false });
+  const pairs = (texts: string[]) => texts.flatMap((a, i) => texts.slice(i + 1).map((b) => [a, b] as const));
+
+  it.each(LANGUAGES)('flags a resent and a reworded copy in %s', async (language) => {
+    const s = DUPLICATE_SAMPLES[language];
+    for (const [a, b] of [...pairs([s.original, s.resent, s.reworded]), [s.second.original, s.second.resent]]) {
+      expect({ a, b, flagged: (await similarity(a, b)) >= DUPLICATE_THRESHOLD }).toEqual({ a, b, flagged: true });
+    }
+    // The second account's deeper rewrite is not asserted: it scores 0.49–0.60 in en, fr and es
+    // and 0.38–0.44 in ar (see DUPLICATE_THRESHOLD), where trigrams meet their limit.
+  });
+
+  it.each(LANGUAGES)('flags none of the reports that tell another account in %s', async (language) => {
+    const s = DUPLICATE_SAMPLES[language];
+    const accounts = [
+      [s.original, s.resent, s.reworded],
+      [s.second.original, s.second.resent, s.second.reworded],
+      ...s.unrelated.map((text) => [text]),
+    ];
+    for (const [i, account] of accounts.entries()) {
+      for (const other of accounts.slice(i + 1)) {
+        for (const a of account) {
+          for (const b of other) {
+            const flagged = (await similarity(a, b)) >= DUPLICATE_THRESHOLD;
+            // The texts in the failure message say which pair crossed the line.
+            expect({ a, b, flagged }).toEqual({ a, b, flagged: false });
+          }
         }
       }
-    },
-  );
+    }
+  });
 });
