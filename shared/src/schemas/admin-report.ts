@@ -51,10 +51,10 @@ export const ZReportNote = z.object({
  * - the same network resending with light edits: 0.81–0.90 (8 of 8 pairs flagged at 0.5);
  * - an account copied to another network and rewritten: 0.51–0.72 for a partial rewrite, 0.38–0.60
  *   for a deep one, Arabic lowest (its clitics change many trigrams): 13 of 16 pairs flagged;
- * - another account of the same theme: 0.12–0.26; of the very same subject in the same words
- *   (detention, asylum, interpreters): 0.28–0.50, none flagged (0 of 60 pairs).
+ * - another account of the same theme: at most 0.26; of the very same subject in the same words
+ *   (detention, asylum, interpreters): 0.28–0.50; none flagged (0 of 120 pairs).
  * 0.45 would catch one more rewrite and flag four of the same-subject accounts; 0.4 two rewrites
- * more for ten false flags. A flag that is wrong costs a reviewer's look on every visit (there
+ * more for nine false flags. A flag that is wrong costs a reviewer's look on every visit (there
  * is no dismissing it), a missed deep rewrite costs a report counted twice until someone spots
  * it, so 0.5: every resend and most rewrites, no other account.
  */
