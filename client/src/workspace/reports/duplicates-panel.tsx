@@ -52,6 +52,10 @@ function ConfirmMerge({
     [report.id, report.code],
     [candidate.id, candidate.code],
   ]);
+  const statuses = new Map([
+    [report.id, report.status],
+    [candidate.id, candidate.status],
+  ]);
   const merged = keep === report.id ? candidate.id : report.id;
   const options = [
     { value: report.id, first: !candidateFirst },
@@ -80,6 +84,13 @@ function ConfirmMerge({
         ))}
       </fieldset>
       <p>{t('admin.duplicates.confirmText', { merged: codes.get(merged)!, kept: codes.get(keep)! })}</p>
+      {statuses.get(merged) === 'included' && statuses.get(keep) !== 'included' && (
+        <p data-testid="merge-included-warning">
+          <strong>
+            {t('admin.duplicates.includedWarning', { merged: codes.get(merged)!, kept: codes.get(keep)! })}
+          </strong>
+        </p>
+      )}
       <div className="button-row">
         <button
           type="button"

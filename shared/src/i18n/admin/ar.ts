@@ -799,6 +799,7 @@ export const arAdmin: AdminCatalog = {
     older: '(وردت أولاً)',
     confirmText:
       'ستخرج {{merged}} من قائمة المساهمات وتُحتسب مرة واحدة، ضمن {{kept}}، في الموجزات. يُحتفظ بالرمزين، ويمكن التراجع عن الدمج.',
+    includedWarning: '{{merged}} مدرجة في الموجزات و{{kept}} غير مدرجة: أدرج {{kept}} كي تحتسب الموجزات هذه الشهادة.',
     confirm: 'دمج {{merged}} في {{kept}}',
     cancel: 'إلغاء',
     merged: 'دُمجت {{merged}} في {{kept}}.',

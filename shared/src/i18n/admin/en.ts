@@ -804,6 +804,8 @@ export const enAdmin = {
     older: '(received first)',
     confirmText:
       '{{merged}} will leave the list of reports and count once, under {{kept}}, in briefs. Both codes are kept, and the merge can be undone.',
+    includedWarning:
+      '{{merged}} is included in briefs and {{kept}} is not: include {{kept}} for briefs to count this account.',
     confirm: 'Merge {{merged}} into {{kept}}',
     cancel: 'Cancel',
     merged: '{{merged}} merged into {{kept}}.',

@@ -805,6 +805,8 @@ export const esAdmin: AdminCatalog = {
     older: '(recibido primero)',
     confirmText:
       '{{merged}} saldrá de la lista de aportes y contará una sola vez, bajo {{kept}}, en los informes. Se conservan ambos códigos y la fusión se puede deshacer.',
+    includedWarning:
+      '{{merged}} está incluido en los informes y {{kept}} no: incluya {{kept}} para que los informes cuenten este testimonio.',
     confirm: 'Fusionar {{merged}} en {{kept}}',
     cancel: 'Cancelar',
     merged: '{{merged}} fusionado en {{kept}}.',

@@ -808,6 +808,8 @@ export const frAdmin: AdminCatalog = {
     older: '(reçue en premier)',
     confirmText:
       '{{merged}} quittera la liste des contributions et comptera une seule fois, sous {{kept}}, dans les notes. Les deux codes sont gardés, et la fusion peut être annulée.',
+    includedWarning:
+      '{{merged}} est incluse dans les notes et {{kept}} ne l’est pas : incluez {{kept}} pour que les notes comptent ce témoignage.',
     confirm: 'Fusionner {{merged}} dans {{kept}}',
     cancel: 'Annuler',
     merged: '{{merged}} fusionnée dans {{kept}}.',
