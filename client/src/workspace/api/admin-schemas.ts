@@ -26,6 +26,7 @@ export {
   ZCreateWebinar,
   ZInvitationCreated,
   ZMe,
+  ZMergeResult,
   ZOutboxList,
   ZOverview,
   ZRegistrant,
