@@ -2,7 +2,7 @@ import type { TReportSubmittedEvent } from './index.js';
 
 /** The filters of the reports list (GET /api/admin/reports), as strings, page aside. */
 export type TReportListFilters = Partial<
-  Record<'theme' | 'region' | 'country' | 'webinar' | 'language' | 'status' | 'from' | 'to' | 'q', string>
+  Record<'theme' | 'region' | 'country' | 'webinar' | 'language' | 'status' | 'from' | 'to' | 'q' | 'merged', string>
 >;
 
 /**
@@ -20,13 +20,14 @@ function boundOf(value: string, end: boolean): number {
   return Date.parse(value);
 }
 
-/** See TReportEventMatch. A new report's status is always `new`. */
+/** See TReportEventMatch. A new report's status is always `new`, and it is merged into none. */
 export function reportEventMatches(event: TReportSubmittedEvent, filters: TReportListFilters): TReportEventMatch {
   if (filters.region && filters.region !== event.region) return 'no';
   if (filters.theme && !event.themes.includes(filters.theme)) return 'no';
   if (filters.country && !event.countries.includes(filters.country)) return 'no';
   if (filters.language && filters.language !== event.language) return 'no';
   if (filters.status && filters.status !== 'new') return 'no';
+  if (filters.merged === 'only') return 'no';
   const received = Date.parse(event.receivedAt);
   if (filters.from && !(received >= boundOf(filters.from, false))) return 'no';
   if (filters.to && !(received < boundOf(filters.to, true))) return 'no';

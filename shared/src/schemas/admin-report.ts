@@ -20,6 +20,11 @@ export const ZReportFilter = z.strictObject({
     .or(z.iso.datetime({ offset: true }))
     .optional(),
   q: z.string().trim().max(200, { error: 'too_long' }).optional(),
+  /**
+   * Reports merged into another (near-duplicates): hidden by default (`exclude`), listed too
+   * (`include`) or alone (`only`). A search by report code finds merged ones whatever this says.
+   */
+  merged: z.enum(['exclude', 'include', 'only']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -37,6 +42,35 @@ export const ZReportNote = z.object({
   text: z.string(),
   createdAt: ZInstant,
 });
+
+/**
+ * The trigram similarity (pg_trgm `similarity` of the barriers, 0–1) from which another report
+ * is flagged as a possible duplicate. Measured on report texts in en, fr, es and ar
+ * (server/src/services/review/duplicates.fixture.ts, checked by duplicates.test.ts; PGlite and
+ * PostgreSQL give the same figures), two accounts per language:
+ * - the same network resending with light edits: 0.81–0.90 (8 of 8 pairs flagged at 0.5);
+ * - an account copied to another network and rewritten: 0.51–0.72 for a partial rewrite, 0.38–0.60
+ *   for a deep one, Arabic lowest (its clitics change many trigrams): 13 of 16 pairs flagged;
+ * - another account of the same theme: at most 0.26; of the very same subject in the same words
+ *   (detention, asylum, interpreters): 0.28–0.50; none flagged (0 of 120 pairs).
+ * 0.45 would catch one more rewrite and flag four of the same-subject accounts; 0.4 two rewrites
+ * more for nine false flags. A flag that is wrong costs a reviewer's look on every visit (there
+ * is no dismissing it), a missed deep rewrite costs a report counted twice until someone spots
+ * it, so 0.5: every resend and most rewrites, no other account.
+ */
+export const DUPLICATE_THRESHOLD = 0.5;
+
+/** Another report, by its id and short code (R-0042): lineage of merges. */
+export const ZReportRef = z.object({ id: ZUuid, code: z.string() });
+export type TReportRef = z.infer<typeof ZReportRef>;
+
+/** A report that says almost the same as this one: trigram similarity of the barriers, 0–1. */
+export const ZDuplicateCandidate = ZReportRef.extend({
+  similarity: z.number().min(0).max(1),
+  status: ZReportStatus,
+  createdAt: ZInstant,
+});
+export type TDuplicateCandidate = z.infer<typeof ZDuplicateCandidate>;
 
 /**
  * A report as the workspace shows it. The texts are what the reader may see: redacted when
@@ -64,6 +98,17 @@ export const ZAdminReport = z.object({
   redacted: z.boolean(),
   original: z.object({ barriers: z.string(), recommendations: z.string(), source: z.string() }).nullable(),
   notes: z.array(ZReportNote),
+  /** The short, stable code briefs and reviewers cite (R-0042), from reports.number. */
+  code: z.string(),
+  /** Set when this report was merged into another (the one kept); it then counts under that one. */
+  mergedInto: ZReportRef.nullable(),
+  /** The reports merged into this one: their codes stay as lineage. */
+  mergedReports: z.array(ZReportRef),
+  /**
+   * Possible duplicates: other reports in the viewer's scope, not merged, whose barriers are at
+   * least DUPLICATE_THRESHOLD similar, newest first. Empty for a merged report.
+   */
+  duplicates: z.array(ZDuplicateCandidate),
 });
 export type TAdminReport = z.infer<typeof ZAdminReport>;
 
@@ -104,3 +149,11 @@ export const ZCreateNote = z.strictObject({
   text: freeText(5000).pipe(z.string().min(1, { error: 'required' })),
 });
 export type TCreateNote = z.infer<typeof ZCreateNote>;
+
+/** POST /api/admin/reports/:id/merge — merge this report into `into` (the one kept). */
+export const ZMergeReport = z.strictObject({ into: ZUuid });
+export type TMergeReport = z.infer<typeof ZMergeReport>;
+
+/** The answer to a merge or an unmerge: both reports as they are now. */
+export const ZMergeResult = z.object({ kept: ZAdminReport, merged: ZAdminReport });
+export type TMergeResult = z.infer<typeof ZMergeResult>;

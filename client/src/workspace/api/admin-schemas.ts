@@ -27,6 +27,7 @@ export {
   ZCreateWebinar,
   ZInvitationCreated,
   ZMe,
+  ZMergeResult,
   ZOutboxList,
   ZOverview,
   ZPublication,

@@ -49,7 +49,10 @@ export const getOverview = (signal?: Signal) =>
 
 /** The filters of the reports list, as the query string carries them (all optional). */
 export type ReportQuery = Partial<
-  Record<'theme' | 'region' | 'country' | 'webinar' | 'language' | 'status' | 'from' | 'to' | 'q' | 'page', string>
+  Record<
+    'theme' | 'region' | 'country' | 'webinar' | 'language' | 'status' | 'from' | 'to' | 'q' | 'merged' | 'page',
+    string
+  >
 >;
 
 export const REPORT_QUERY_KEYS = [
@@ -62,6 +65,7 @@ export const REPORT_QUERY_KEYS = [
   'from',
   'to',
   'q',
+  'merged',
   'page',
 ] as const satisfies readonly (keyof ReportQuery)[];
 

@@ -7,6 +7,7 @@ import { useAnnouncer } from '../components/live-region';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { DuplicatesPanel } from './duplicates-panel';
 import { RedactionEditor } from './redaction-editor';
 import { ReportFacts } from './report-facts';
 import { ReportNotes } from './report-notes';
@@ -59,7 +60,10 @@ export function ReportDetailPage({ id }: { id: string }) {
   }
 
   const r = report.data;
-  const title = t('admin.report.title', { region: labels.region(r.region) });
+  const title = t('admin.duplicates.heading', {
+    code: r.code,
+    title: t('admin.report.title', { region: labels.region(r.region) }),
+  });
   return (
     <article className="report-detail" data-testid="report-detail" data-report-id={r.id}>
       <PageTitle>{title}</PageTitle>
@@ -73,6 +77,7 @@ export function ReportDetailPage({ id }: { id: string }) {
       </h1>
       <div className="detail-grid">
         <div className="detail-main">
+          <DuplicatesPanel report={r} onChange={replace} announce={announce} />
           <ReportTexts report={r} />
           <TranslationPanel report={r} />
           <RedactionEditor report={r} onChange={replace} announce={announce} />

@@ -53,6 +53,16 @@ export function ReportFilters({ query, onApply }: Props) {
       label: t('admin.reports.status'),
       options: REPORT_STATUSES.map((s) => ({ value: s, label: labels.status(s) })),
     },
+    {
+      kind: 'select',
+      name: 'merged',
+      label: t('admin.duplicates.filter'),
+      anyLabel: t('admin.duplicates.filterHidden'),
+      options: [
+        { value: 'include', label: t('admin.duplicates.filterInclude') },
+        { value: 'only', label: t('admin.duplicates.filterOnly') },
+      ],
+    },
     { kind: 'date', name: 'from', label: t('admin.reports.from'), describedBy: 'filter-dates-hint' },
     { kind: 'date', name: 'to', label: t('admin.reports.to'), describedBy: 'filter-dates-hint' },
   ];

@@ -12,6 +12,7 @@ import { pluralKey } from '../components/plural';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { CountryBreakdown } from './country-breakdown';
+import { DuplicateFlag, ReportCode } from './duplicate-flag';
 import { ReportFilters } from './report-filters';
 import { apiReportQuery, readReportQuery } from './report-query';
 import { useLive } from '../live/live-connection';
@@ -140,6 +141,7 @@ export function ReportsPage() {
               <caption className="visually-hidden">{t('admin.reports.title')}</caption>
               <thead>
                 <tr>
+                  <th scope="col">{t('admin.duplicates.code')}</th>
                   <th scope="col">
                     {t('admin.reports.received')}
                     <span className="visually-hidden"> ({zoneName})</span>
@@ -153,7 +155,15 @@ export function ReportsPage() {
               </thead>
               <tbody>
                 {list.data.reports.map((report) => (
-                  <tr key={report.id} data-testid="report-row" data-report-id={report.id}>
+                  <tr
+                    key={report.id}
+                    data-testid="report-row"
+                    data-report-id={report.id}
+                    data-duplicates={report.duplicates.length}
+                  >
+                    <td className="nowrap" data-testid="report-code">
+                      <ReportCode code={report.code} />
+                    </td>
                     <td className="nowrap">
                       <Instant value={report.createdAt} />
                     </td>
@@ -172,14 +182,15 @@ export function ReportsPage() {
                       <p className="submitted-text excerpt" lang={report.language} dir="auto">
                         {excerpt(report.barriers, 160)}
                       </p>
+                      <DuplicateFlag report={report} />
                     </td>
                     <td>
                       <Link
                         href={`/reports/${report.id}`}
-                        aria-label={t('admin.reports.openReport', {
+                        aria-label={`${report.code} · ${t('admin.reports.openReport', {
                           region: labels.region(report.region),
                           date: short(report.createdAt),
-                        })}
+                        })}`}
                       >
                         {t('admin.reports.open')}
                       </Link>

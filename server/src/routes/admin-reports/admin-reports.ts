@@ -1,11 +1,13 @@
 import {
   ZCreateNote,
+  ZMergeReport,
   ZReportFilter,
   ZUpdateReport,
   ZUuid,
   fieldErrorsFromZod,
   englishError,
   type TCreateNote,
+  type TMergeReport,
   type TUpdateReport,
 } from '@convene/shared';
 import { Router } from 'express';
@@ -16,10 +18,11 @@ import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { addNote } from '../../services/review/add-note.js';
 import { getReport } from '../../services/review/get-report.js';
 import { listReports } from '../../services/review/list-reports.js';
+import { mergeReport, unmergeReport } from '../../services/review/merge-report.js';
 import { streamReportsCsv } from '../../services/review/stream-reports-csv.js';
 import { updateReport } from '../../services/review/update-report.js';
 
-/** /api/admin/reports — review: list and search, read, status, re-tag, redact, notes, CSV. */
+/** /api/admin/reports — review: list and search, read, status, re-tag, redact, notes, merge, CSV. */
 export function adminReportsRouter(ctx: AppContext): Router {
   const router = Router();
   const id = validateParam('id', ZUuid, 'Report');
@@ -57,6 +60,16 @@ export function adminReportsRouter(ctx: AppContext): Router {
   router.post('/:id/notes', id, validateBody(ZCreateNote), async (req, res) => {
     const report = await addNote(ctx.db, req.params.id as string, (req.body as TCreateNote).text, coordinatorOf(res));
     res.status(201).json({ report });
+  });
+
+  // Near-duplicates: this report is merged into `into` (kept), or stands alone again.
+  router.post('/:id/merge', id, validateBody(ZMergeReport), async (req, res) => {
+    const into = (req.body as TMergeReport).into;
+    res.json(await mergeReport(ctx.db, req.params.id as string, into, coordinatorOf(res)));
+  });
+
+  router.delete('/:id/merge', id, async (req, res) => {
+    res.json(await unmergeReport(ctx.db, req.params.id as string, coordinatorOf(res)));
   });
 
   return router;

@@ -40,6 +40,7 @@ import { registerSelfServicePaths } from './self-service-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 import { registerThemePaths } from './theme-paths.js';
 import { registerTranslationPaths } from './translation-paths.js';
+import { registerDuplicatePaths } from './duplicate-paths.js';
 import { registerPublicResourcesPaths } from './public-resources-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -320,6 +321,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerRegistrantPaths(registry, coordinator);
   registerThemePaths(registry, coordinator);
   registerTranslationPaths(registry, coordinator);
+  registerDuplicatePaths(registry, coordinator);
   registerPublicResourcesPaths(registry, coordinator);
   registerSelfServicePaths(registry);
 

@@ -93,7 +93,12 @@ export async function overview(db: Db, viewer: Coordinator, now = new Date()): P
     recent: recentRows.map((row) =>
       toAdminReport(
         row,
-        { themes: extras.themes.get(row.id) ?? [], webinarSlug: extras.webinars.get(row.id) ?? null, notes: [] },
+        {
+          themes: extras.themes.get(row.id) ?? [],
+          webinarSlug: extras.webinars.get(row.id) ?? null,
+          notes: [],
+          lineage: extras.lineage.get(row.id),
+        },
         viewer,
       ),
     ),

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { inReportScope } from '../access/report-scope.js';
+import { findDuplicates } from './duplicates.js';
 import { reportExtras, toAdminReport } from './report-view.js';
 
 type ReportRow = typeof tables.reports.$inferSelect;
@@ -36,8 +37,9 @@ export async function reportInScope(
 /** One report with its themes and notes, as the viewer may read it. */
 export async function getReport(db: Db, id: string, viewer: Coordinator): Promise<TAdminReport> {
   const { row } = await reportInScope(db, id, viewer);
-  const [extras, notes] = await Promise.all([
+  const [extras, duplicates, notes] = await Promise.all([
     reportExtras(db, [id]),
+    findDuplicates(db, [id], viewer),
     db
       .select({
         id: tables.reportNotes.id,
@@ -56,6 +58,8 @@ export async function getReport(db: Db, id: string, viewer: Coordinator): Promis
       themes: extras.themes.get(id) ?? [],
       webinarSlug: extras.webinars.get(id) ?? null,
       notes: notes.map((n) => ({ ...n, authorEmail: n.authorEmail ?? null, createdAt: n.createdAt.toISOString() })),
+      lineage: extras.lineage.get(id),
+      duplicates: duplicates.get(id) ?? [],
     },
     viewer,
   );

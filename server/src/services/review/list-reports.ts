@@ -1,9 +1,10 @@
-import type { TAdminReportList, TReportFilter } from '@convene/shared';
+import { parseReportCode, type TAdminReportList, type TReportFilter } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Coordinator } from '../access/coordinator.js';
 import { reportScope } from '../access/report-scope.js';
 import { countReportCountries } from './count-report-countries.js';
+import { findDuplicates } from './duplicates.js';
 import { reportExtras, toAdminReport } from './report-view.js';
 
 const SEARCH_CONFIGS = ['english', 'french', 'spanish', 'arabic', 'simple'] as const;
@@ -17,6 +18,17 @@ export function searchCondition(q: string): SQL {
     (config) => sql`${sql.raw('"reports"."search"')} @@ websearch_to_tsquery(${config}::regconfig, ${q})`,
   );
   return sql`(${sql.join(matches, sql` or `)})`;
+}
+
+/**
+ * The report numbers a search names when it is made of report codes only ("R-0042",
+ * "R-0042, r-43"), else null: such a search looks the reports up by code, not in the texts.
+ */
+export function searchedCodes(q: string | undefined): number[] | null {
+  const tokens = (q ?? '').split(/[\s,;]+/).filter(Boolean);
+  if (tokens.length === 0) return null;
+  const numbers = tokens.map(parseReportCode);
+  return numbers.every((n): n is number => n !== null) ? numbers : null;
 }
 
 /** The day after a date ("2027-03-01" → before 2027-03-02), or the instant itself. */
@@ -44,7 +56,13 @@ export function reportConditions(filter: Omit<TReportFilter, 'page' | 'pageSize'
       sql`${r.webinarId} = (select ${tables.webinars.id} from ${tables.webinars} where ${tables.webinars.slug} = ${filter.webinar})`,
     );
   }
-  if (filter.q) conditions.push(searchCondition(filter.q));
+  const codes = searchedCodes(filter.q);
+  if (codes) conditions.push(inArray(r.number, codes));
+  else if (filter.q) conditions.push(searchCondition(filter.q));
+  // Merged reports count under the one kept: hidden unless asked for, or named by their code.
+  const merged = filter.merged ?? (codes ? 'include' : 'exclude');
+  if (merged === 'exclude') conditions.push(isNull(r.mergedInto));
+  if (merged === 'only') conditions.push(isNotNull(r.mergedInto));
   return and(...conditions);
 }
 
@@ -52,14 +70,15 @@ export function reportConditions(filter: Omit<TReportFilter, 'page' | 'pageSize'
 export async function listReports(db: Db, filter: TReportFilter, viewer: Coordinator): Promise<TAdminReportList> {
   const where = reportConditions(filter, viewer);
   const r = tables.reports;
-  const order = filter.q
-    ? [
-        desc(
-          sql`ts_rank(${sql.raw('"reports"."search"')}, websearch_to_tsquery(report_search_config(${r.language}), ${filter.q}))`,
-        ),
-        desc(r.createdAt),
-      ]
-    : [desc(r.createdAt), desc(r.id)];
+  const order =
+    filter.q && !searchedCodes(filter.q)
+      ? [
+          desc(
+            sql`ts_rank(${sql.raw('"reports"."search"')}, websearch_to_tsquery(report_search_config(${r.language}), ${filter.q}))`,
+          ),
+          desc(r.createdAt),
+        ]
+      : [desc(r.createdAt), desc(r.id)];
   const [rows, [total], byCountry] = await Promise.all([
     db
       .select()
@@ -71,15 +90,19 @@ export async function listReports(db: Db, filter: TReportFilter, viewer: Coordin
     db.select({ n: count() }).from(r).where(where),
     countReportCountries(db, where),
   ]);
-  const extras = await reportExtras(
-    db,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const [extras, duplicates] = await Promise.all([reportExtras(db, ids), findDuplicates(db, ids, viewer)]);
   return {
     reports: rows.map((row) =>
       toAdminReport(
         row,
-        { themes: extras.themes.get(row.id) ?? [], webinarSlug: extras.webinars.get(row.id) ?? null, notes: [] },
+        {
+          themes: extras.themes.get(row.id) ?? [],
+          webinarSlug: extras.webinars.get(row.id) ?? null,
+          notes: [],
+          lineage: extras.lineage.get(row.id),
+          duplicates: duplicates.get(row.id) ?? [],
+        },
         viewer,
       ),
     ),

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { TReportFilter } from '@convene/shared';
+import { reportCode, type TReportFilter } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
@@ -15,6 +15,7 @@ type ReportRow = typeof tables.reports.$inferSelect;
 
 export const REPORT_EXPORT_COLUMNS = [
   'report_id',
+  'report_code',
   'received_at',
   'status',
   'language',
@@ -29,6 +30,7 @@ export const REPORT_EXPORT_COLUMNS = [
   'consent',
   'attribution',
   'redacted',
+  'merged_into',
 ] as const;
 
 /**
@@ -75,12 +77,22 @@ export async function streamReportsCsv(db: Db, filter: TReportFilter, viewer: Co
           rows.map((row) => row.id),
         ),
       );
+    // The codes of the reports kept, for the merged ones (listed with merged=include|only).
+    const keptIds = [...new Set(rows.flatMap((row) => (row.mergedInto ? [row.mergedInto] : [])))];
+    const keptCodes = new Map(
+      keptIds.length === 0
+        ? []
+        : (await db.select({ id: r.id, number: r.number }).from(r).where(inArray(r.id, keptIds))).map(
+            (k) => [k.id, reportCode(k.number)] as const,
+          ),
+    );
     const themesOf = new Map<string, string[]>();
     for (const t of themes) themesOf.set(t.reportId, [...(themesOf.get(t.reportId) ?? []), t.slug]);
     for (const row of rows) {
       const redacted = row.redactedAt !== null;
       const record = [
         row.id,
+        reportCode(row.number),
         row.createdAt.toISOString(),
         row.status,
         row.language,
@@ -95,6 +107,7 @@ export async function streamReportsCsv(db: Db, filter: TReportFilter, viewer: Co
         row.consent,
         row.consent === 'attributed' && !row.anonymous ? (row.organization ?? '') : '',
         redacted ? 'yes' : 'no',
+        row.mergedInto ? (keptCodes.get(row.mergedInto) ?? '') : '',
       ].map(neutralizeCell);
       // Respect back-pressure: a slow download must not pile rows up in memory.
       if (!csv.write(record)) await once(csv, 'drain');
