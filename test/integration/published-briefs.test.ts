@@ -82,9 +82,11 @@ describe.each(databaseKinds())('published briefs on the theme page (%s)', (kind)
     expect(md.headers.get('content-disposition')).toBe(`attachment; filename="brief-${THEME}-${number}.md"`);
     const text = await md.text();
     expect(text).toContain('Clinics ask for papers');
-    // The frozen snapshot: the same bytes as the workspace's export of it.
-    const workspace = await request(`/api/admin/compilations/${compilationId}/export.md`);
-    expect(text).toBe(await workspace.text());
+    // The frozen snapshot, as the workspace exports it, but never a coordinator's email address.
+    const workspace = await (await request(`/api/admin/compilations/${compilationId}/export.md`)).text();
+    expect(text).not.toContain('@convene');
+    // Only the title line (who froze it) may differ.
+    expect(text.split('\n').slice(1)).toEqual(workspace.split('\n').slice(1));
 
     const docx = await stack.request(`/api/themes/${THEME}/briefs/${number}.docx`);
     expect(docx.status).toBe(200);
@@ -93,6 +95,7 @@ describe.each(databaseKinds())('published briefs on the theme page (%s)', (kind)
     );
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
     expect(value).toContain('Clinics ask for papers');
+    expect(value).not.toContain('@convene');
   });
 
   it('serves the snapshot, not the live reports, after a report changes', async () => {

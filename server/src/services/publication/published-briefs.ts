@@ -20,15 +20,22 @@ export async function listPublishedBriefs(db: Db, themeSlug: string): Promise<TP
   }));
 }
 
-/** The frozen snapshot of a published brief; 404 when there is none or it is not published. */
+/**
+ * The frozen snapshot of a published brief; 404 when there is none or it is not published.
+ * Snapshots frozen before display names existed name their coordinator by email address: a
+ * public file gives the display name instead (or no one), never the address.
+ */
 export async function getPublishedBrief(db: Db, themeSlug: string, number: number): Promise<TCompilation> {
   const c = tables.compilations;
   const [row] = await db
-    .select({ content: c.content, publishedAt: c.publishedAt })
+    .select({ content: c.content, publishedAt: c.publishedAt, displayName: tables.coordinatorAccounts.displayName })
     .from(c)
+    .leftJoin(tables.coordinatorAccounts, eq(tables.coordinatorAccounts.id, c.frozenBy))
     .where(and(eq(c.themeSlug, themeSlug), eq(c.number, number)));
   if (!row || !row.publishedAt) throw AppError.notFound('Brief');
-  return ZCompilation.parse(row.content);
+  const compilation = ZCompilation.parse(row.content);
+  if (compilation.frozenBy?.includes('@')) return { ...compilation, frozenBy: row.displayName ?? null };
+  return compilation;
 }
 
 /**
