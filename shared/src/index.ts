@@ -36,3 +36,4 @@ export * from './text/report-code.js';
 export * from './schemas/brief.js';
 export * from './schemas/translation.js';
 export * from './schemas/consultation.js';
+export * from './i18n/brief/index.js';
