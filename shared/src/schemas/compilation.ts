@@ -155,6 +155,8 @@ export const ZCompilation = z.object({
    * Absent in compilations frozen before: they are exported by the renderers of their time.
    */
   layout: z.literal(2).optional(),
+  /** The coalition's name on the brief's cover, as configured when compiled. */
+  coalition: z.string().optional(),
   /** The coordinators' editorial parts, as they were when compiled. */
   editorial: ZCompiledEditorial.optional(),
 });
@@ -176,3 +178,7 @@ export const ZCompilationSummary = z.object({
   reports: z.number().int(),
 });
 export type TCompilationSummary = z.infer<typeof ZCompilationSummary>;
+
+/** ?lang= on every export: the language of the brief's labels, headings, counts and dates (default en). */
+export const ZExportQuery = z.object({ lang: ZLanguage.default('en') });
+export type TExportQuery = z.infer<typeof ZExportQuery>;
