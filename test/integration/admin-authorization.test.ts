@@ -35,6 +35,9 @@ const WHOLE_WORLD_ONLY = [
   'GET /api/admin/compilations/:id',
   'GET /api/admin/compilations/:id/export.:format',
   'GET /api/admin/compilations/live/:theme/export.:format',
+  // A brief's editorial speaks for every region.
+  'GET /api/admin/compilations/brief/:theme',
+  'PUT /api/admin/compilations/brief/:theme',
 ];
 /** Webinars are programme-wide: every request but a read under this prefix is for unscoped coordinators. */
 const WEBINARS = '/api/admin/webinars';
