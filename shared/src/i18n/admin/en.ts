@@ -787,6 +787,36 @@ export const enAdmin = {
       unsupported_media_type: 'This is not a CSV file. Nothing was marked.',
     },
   },
+  brief: {
+    exportLanguage: 'Language of the brief',
+    exportLanguageHint:
+      'Labels, headings, counts and dates of the downloads; each text in that language where a translation exists, labelled.',
+    code: 'Code {{code}}',
+    editorTitle: 'Editorial parts of the brief',
+    editorHint:
+      'Write in one or more languages; each brief uses its own language, else another, labelled. Cite reports by their codes (R-0042).',
+    editLanguage: 'Writing in',
+    summary: 'Summary',
+    keyBarriers: 'Key barriers',
+    keyRecommendations: 'Key recommendations',
+    closingNote: 'Closing note',
+    claimText: 'Text ({{language}})',
+    claimCodes: 'Rests on reports (codes, separated by commas)',
+    addClaim: 'Add one',
+    remove: 'Remove',
+    quotes: 'Featured quotes',
+    quotesEmpty: 'No quote yet: feature one from an included report below.',
+    quoteOf: '{{code}}, {{field}}',
+    excerpt: 'Passage to quote (empty: the whole text)',
+    featureBarriers: 'Feature its barriers as a quote',
+    featureRecommendations: 'Feature its recommendations as a quote',
+    featured: 'Featured as a quote.',
+    save: 'Save the editorial',
+    saved: 'Editorial saved.',
+    unknownCodes: 'Not an included report of this theme: {{codes}}',
+    invalidCode: 'Not a report code: {{value}}',
+    refused: 'The editorial was not saved: {{message}}',
+  },
 } as const;
 
 /** The shape every admin catalog must have: the English keys, any strings. */
