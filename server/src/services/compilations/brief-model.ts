@@ -38,6 +38,15 @@ export function themeName(c: TCompilation, language: TLanguage): string {
   );
 }
 
+/**
+ * Who froze it, as a brief may name them: a compilation frozen before display names holds the
+ * coordinator's email address, which a brief in a language never shows ("a coordinator").
+ */
+function frozenByName(c: TCompilation): string | null {
+  if (c.frozenBy === null || c.frozenBy.trim() === '' || c.frozenBy.includes('@')) return null;
+  return c.frozenBy;
+}
+
 function claimBullets(claims: TCompiledClaim[], t: BriefText): TBriefBullet[] {
   return claims.flatMap((claim) => {
     const chosen = t.localized(claim.text);
@@ -115,7 +124,7 @@ export function briefModel(c: TCompilation, language: TLanguage): TBriefModel {
   const frozen = c.number !== null && c.frozenAt !== null;
   const number = frozen ? t.t('briefNumber', { number: c.number! }) : t.t('liveDraft');
   const date = frozen
-    ? t.t('frozen', { date: t.instant(c.frozenAt!), by: c.frozenBy ?? t.t('aCoordinator') })
+    ? t.t('frozen', { date: t.instant(c.frozenAt!), by: frozenByName(c) ?? t.t('aCoordinator') })
     : t.t('compiled', { date: t.instant(c.compiledAt) });
   const blocks: TBriefBlock[] = [];
   const h1 = (text: string) => blocks.push({ kind: 'heading', level: 1, text });

@@ -8,7 +8,7 @@ import {
   type TLanguage,
 } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { inThemeScope, reportScope } from '../access/report-scope.js';
@@ -59,10 +59,20 @@ export async function compileTheme(
       tables.reportThemes,
       and(eq(tables.reportThemes.reportId, r.id), eq(tables.reportThemes.themeSlug, themeSlug)),
     )
-    // A report merged into another (a near-duplicate) is counted once, as the one it was merged into.
-    .where(and(eq(r.status, 'included'), isNull(r.mergedInto), reportScope(viewer)))
+    // A report merged into another (a near-duplicate) is counted once, as the one it was merged
+    // into; the same pass over the theme's reports finds them (merged_into has no index of its
+    // own, and a scan of every report for them would cost more than the compilation).
+    .where(and(or(and(eq(r.status, 'included'), isNull(r.mergedInto)), isNotNull(r.mergedInto)), reportScope(viewer)))
     .orderBy(asc(r.region), asc(sql`${r.countries}->>0`), asc(r.createdAt), asc(r.id));
-  const [translations, merged] = await Promise.all([themeTranslations(db, themeSlug), mergedCodes(db, themeSlug)]);
+  const translations = await themeTranslations(db, themeSlug);
+  const mergedNumbers = new Map<string, number[]>();
+  for (const { reports: row } of rows) {
+    if (row.mergedInto !== null)
+      mergedNumbers.set(row.mergedInto, [...(mergedNumbers.get(row.mergedInto) ?? []), row.number]);
+  }
+  const merged = new Map(
+    [...mergedNumbers].map(([kept, numbers]) => [kept, numbers.sort((a, b) => a - b).map(reportCode)] as const),
+  );
 
   let withheld = 0;
   const byRegion = new Map<string, Map<string, TCompiledCountry>>();
@@ -70,6 +80,7 @@ export async function compileTheme(
   const reportIds: string[] = [];
   const compiled: TCompiledReport[] = [];
   for (const { reports: row } of rows) {
+    if (row.mergedInto !== null) continue;
     if (row.consent === 'coordinators_only') {
       withheld += 1;
       continue;
@@ -175,31 +186,4 @@ async function themeTranslations(db: Db, themeSlug: string): Promise<Map<string,
     byReport.set(row.reportId, fields);
   }
   return byReport;
-}
-
-/** Codes of the reports merged into each of the theme's reports (its lineage), by kept report id. */
-export async function mergedCodes(db: Db, themeSlug: string): Promise<Map<string, string[]>> {
-  const r = tables.reports;
-  const rows = await db
-    .select({ keptId: r.mergedInto, number: r.number })
-    .from(r)
-    .where(
-      and(
-        isNotNull(r.mergedInto),
-        inArray(
-          r.mergedInto,
-          db
-            .select({ id: tables.reportThemes.reportId })
-            .from(tables.reportThemes)
-            .where(eq(tables.reportThemes.themeSlug, themeSlug)),
-        ),
-      ),
-    )
-    .orderBy(asc(r.number));
-  const byKept = new Map<string, string[]>();
-  for (const row of rows) {
-    if (row.keptId === null) continue;
-    byKept.set(row.keptId, [...(byKept.get(row.keptId) ?? []), reportCode(row.number)]);
-  }
-  return byKept;
 }

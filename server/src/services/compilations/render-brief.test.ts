@@ -125,6 +125,9 @@ describe('renderExport of a compilation frozen before briefs had languages', () 
 
   it('renders it in another language with the brief renderers, citing reports by their place', async () => {
     const md = (await renderExport(compilationOf(compiledReport()), 'md', 'es')).body.toString('utf8');
+    // It held the coordinator's email address: a brief in a language names nobody by it.
+    expect(md).not.toContain('coordinator@example.org');
+    expect(md).toContain('por una persona coordinadora');
     expect(md).toContain('#### \\#1 — recibido el 1 de febrero de 2027');
   });
 });
