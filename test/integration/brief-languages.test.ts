@@ -318,7 +318,16 @@ describe.each(databaseKinds())('a brief in the consultation’s language (%s)', 
       text: 'يُحتجز الصيادون في البحر.',
       provider: 'libretranslate',
     });
-    await request(`/api/admin/compilations/brief/${THEME}`, { method: 'PUT', json: { summary: { en: 'Changed.' } } });
+    const changed = await request(`/api/admin/compilations/brief/${THEME}`, {
+      method: 'PUT',
+      json: { summary: { en: 'Changed.' }, closingNote: {} },
+    });
+    expect(changed.status).toBe(200);
+    // Read back as saved (an empty closing note is no closing note).
+    const back = (await (await request(`/api/admin/compilations/brief/${THEME}`)).json()) as {
+      editorial: { summary: Record<string, string> };
+    };
+    expect(back.editorial.summary).toEqual({ en: 'Changed.' });
     for (const language of LANGUAGES)
       for (const format of FORMATS) {
         const again = await exported(`/api/admin/compilations/${frozenId}/export.${format}?lang=${language}`);

@@ -1,7 +1,6 @@
 import {
   englishError,
   fieldErrorsFromZod,
-  ZBriefEditorial,
   ZExportFormat,
   ZExportQuery,
   ZSlug,
@@ -18,7 +17,7 @@ import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { assertEveryRegion } from '../../services/access/programme-scope.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
-import { getBriefEditorial, putBriefEditorial } from '../../services/briefs/brief-editorial.js';
+import { getBriefEditorial, parseBriefEditorial, putBriefEditorial } from '../../services/briefs/brief-editorial.js';
 import { AppError } from '../../errors/app-error.js';
 import { compileTheme } from '../../services/compilations/compile-theme.js';
 import {
@@ -93,7 +92,7 @@ export function adminCompilationsRouter(ctx: AppContext): Router {
   });
 
   router.put('/brief/:theme', theme, async (req, res) => {
-    const parsed = ZBriefEditorial.safeParse(req.body);
+    const parsed = parseBriefEditorial(req.body);
     if (!parsed.success) {
       throw new AppError(
         400,

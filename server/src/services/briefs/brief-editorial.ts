@@ -22,6 +22,23 @@ export type TBriefEditorialView = {
   updatedAt: string | null;
 };
 
+/**
+ * An editorial parsed with ZBriefEditorial, an empty summary or closing note taken as absent:
+ * the schema fills absent ones with {} yet refuses {} given, so what it parsed once would not
+ * parse again when read back.
+ */
+export function parseBriefEditorial(value: unknown): ReturnType<typeof ZBriefEditorial.safeParse> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ZBriefEditorial.safeParse(value);
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of ['summary', 'closingNote']) {
+    const text = copy[key];
+    if (typeof text === 'object' && text !== null && !Array.isArray(text) && Object.keys(text).length === 0) {
+      delete copy[key];
+    }
+  }
+  return ZBriefEditorial.safeParse(copy);
+}
+
 /** The stored editorial of a theme, or the empty one. */
 export async function loadBriefEditorial(db: Db, themeSlug: string): Promise<TBriefEditorial> {
   const [row] = await db
@@ -29,7 +46,7 @@ export async function loadBriefEditorial(db: Db, themeSlug: string): Promise<TBr
     .from(tables.briefEditorials)
     .where(eq(tables.briefEditorials.themeSlug, themeSlug));
   if (!row) return EMPTY_BRIEF_EDITORIAL;
-  const parsed = ZBriefEditorial.safeParse(row.content);
+  const parsed = parseBriefEditorial(row.content);
   return parsed.success ? parsed.data : EMPTY_BRIEF_EDITORIAL;
 }
 
