@@ -14,7 +14,7 @@ import { useLabels } from '../components/labels';
 import { useAnnouncer } from '../components/live-region';
 import { useAction } from '../components/use-action';
 import { useResource } from '../components/use-resource';
-import { useAdminTranslation } from '../i18n/admin-translation';
+import { useAdminTranslation, type AdminKey } from '../i18n/admin-translation';
 import { getBriefEditorial, putBriefEditorial } from './brief-api';
 
 /** What the editor holds: texts per language, and citations as the codes people type. */
@@ -205,7 +205,7 @@ export function BriefEditor({
   compilation: TCompilation;
   quoteRequest: QuoteRequest | null;
 }) {
-  const { t, language: uiLanguage } = useAdminTranslation();
+  const { t, has, language: uiLanguage } = useAdminTranslation();
   const labels = useLabels();
   const [view, reload] = useResource(`brief:${theme}`, (signal) => getBriefEditorial(theme, signal));
   const [draft, setDraft] = useState<DraftEditorial | null>(null);
@@ -254,6 +254,13 @@ export function BriefEditor({
     }
   };
   const fieldName = (field: 'barriers' | 'recommendations') => t(`admin.report.${field}`);
+  // The server names the report by its code in its (English) message; the reason is said here.
+  const refusedText = (code: string, message: string) => {
+    const key = `admin.brief.reasons.${code}` as const;
+    const cited = /R-\d{4,}/.exec(message)?.[0];
+    if (!has(key)) return t('admin.brief.refused', { message });
+    return t('admin.brief.refusedReason', { code: cited ?? '—', reason: t(key as AdminKey) });
+  };
 
   return (
     <section aria-labelledby="brief-editor-title" className="panel brief-editor" data-testid="brief-editor">
@@ -350,7 +357,7 @@ export function BriefEditor({
           <div role="alert" className="notice notice-error" data-testid="brief-refused">
             <ul>
               {Object.entries(save.error.fields).map(([path, f]) => (
-                <li key={path}>{t('admin.brief.refused', { message: f.message })}</li>
+                <li key={path}>{refusedText(f.code, f.message)}</li>
               ))}
             </ul>
           </div>

@@ -811,5 +811,15 @@ export const arAdmin: AdminCatalog = {
     unknownCodes: 'ليس تقريرًا مُدرجًا في هذا الموضوع: {{codes}}',
     invalidCode: 'ليس رمز تقرير: {{value}}',
     refused: 'لم يُحفظ: {{message}}',
+    refusedReason: '{{code}}: {{reason}}',
+    reasons: {
+      report_not_found: 'ليس تقريرًا',
+      report_not_in_theme: 'ليس تقريرًا في هذا الموضوع',
+      report_not_included: 'غير مُدرج',
+      report_withheld: 'مشارَك مع المنسقين فقط',
+      report_merged: 'دُمج في تقرير آخر: استشهد به',
+      quote_empty: 'هذا الحقل فارغ',
+      excerpt_not_found: 'المقطع غير موجود في نص التقرير',
+    },
   },
 };

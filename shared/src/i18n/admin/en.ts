@@ -816,6 +816,16 @@ export const enAdmin = {
     unknownCodes: 'Not an included report of this theme: {{codes}}',
     invalidCode: 'Not a report code: {{value}}',
     refused: 'The editorial was not saved: {{message}}',
+    refusedReason: '{{code}}: {{reason}}',
+    reasons: {
+      report_not_found: 'not a report',
+      report_not_in_theme: 'not a report of this theme',
+      report_not_included: 'not included',
+      report_withheld: 'shared with coordinators only',
+      report_merged: 'merged into another report: cite that one',
+      quote_empty: 'this field is empty',
+      excerpt_not_found: "the passage is not in the report's text",
+    },
   },
 } as const;
 

@@ -817,5 +817,15 @@ export const esAdmin: AdminCatalog = {
     unknownCodes: 'No es un informe incluido de este tema: {{codes}}',
     invalidCode: 'No es un código de informe: {{value}}',
     refused: 'No se guardó: {{message}}',
+    refusedReason: '{{code}}: {{reason}}',
+    reasons: {
+      report_not_found: 'no es un informe',
+      report_not_in_theme: 'no es un informe de este tema',
+      report_not_included: 'no incluido',
+      report_withheld: 'compartido solo con coordinación',
+      report_merged: 'fusionado con otro informe: cite ese',
+      quote_empty: 'este campo está vacío',
+      excerpt_not_found: 'el pasaje no está en el texto del informe',
+    },
   },
 };

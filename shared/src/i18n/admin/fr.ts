@@ -820,5 +820,15 @@ export const frAdmin: AdminCatalog = {
     unknownCodes: 'Pas un rapport retenu de ce thème : {{codes}}',
     invalidCode: 'Pas un code de rapport : {{value}}',
     refused: 'Non enregistré : {{message}}',
+    refusedReason: '{{code}} : {{reason}}',
+    reasons: {
+      report_not_found: 'pas un rapport',
+      report_not_in_theme: 'pas un rapport de ce thème',
+      report_not_included: 'non retenu',
+      report_withheld: 'partagé avec les coordinateurs seulement',
+      report_merged: 'fusionné avec un autre rapport : citez celui-ci',
+      quote_empty: 'ce champ est vide',
+      excerpt_not_found: 'le passage n’est pas dans le texte du rapport',
+    },
   },
 };
