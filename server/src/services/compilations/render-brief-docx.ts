@@ -25,10 +25,12 @@ const WORD_LANGUAGE: Record<TLanguage, string> = { en: 'en-GB', fr: 'fr-FR', es:
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 /**
- * Writes one brief's blocks as Word paragraphs. In a right-to-left brief every paragraph is
- * bidirectional (it starts on the right, its punctuation follows Arabic order); a run is marked
- * right to left when its own text is in a right-to-left language, whatever the brief's language,
- * so an Arabic quote in a French brief is shaped and ordered right, and French in an Arabic one too.
+ * Writes one brief's blocks as Word paragraphs. In a right-to-left brief the brief's own
+ * paragraphs (headings, labels, counts) are bidirectional: they start on the right and their
+ * punctuation follows Arabic order. A quoted or editorial text is laid out by its own language —
+ * an English quote in an Arabic brief stays left to right (its final full stop where English puts
+ * it), an Arabic quote in a French brief is bidirectional — and a run is marked right to left
+ * when its text is in a right-to-left language.
  */
 class DocxWriter {
   constructor(private readonly model: TBriefModel) {}
@@ -77,9 +79,7 @@ class DocxWriter {
       case 'paragraph': {
         const out: Paragraph[] = [];
         if (block.note) out.push(this.paragraph(this.runs(`(${block.note})`, lang, { italics: true })));
-        out.push(
-          this.paragraph(this.runs(block.text, block.language), { bidi: this.model.rtl || isRtl(block.language) }),
-        );
+        out.push(this.paragraph(this.runs(block.text, block.language), { bidi: isRtl(block.language) }));
         return out;
       }
       case 'field':
@@ -91,7 +91,7 @@ class DocxWriter {
           this.paragraph(heading),
           this.paragraph(this.runs(block.text, block.language), {
             indent: true,
-            bidi: this.model.rtl || isRtl(block.language),
+            bidi: isRtl(block.language),
           }),
         ];
       }
@@ -103,7 +103,7 @@ class DocxWriter {
           return new Paragraph({
             children,
             bullet: { level: 0 },
-            bidirectional: this.model.rtl || isRtl(item.language) || undefined,
+            bidirectional: isRtl(item.language) || undefined,
           });
         });
       case 'table':
