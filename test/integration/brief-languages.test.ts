@@ -341,6 +341,8 @@ describe.each(databaseKinds())('a brief in the consultation’s language (%s)', 
     expect(live).toContain('Hot returns at the Ceuta border.');
   });
 
+  // The Word file does not depend on the database: converted once (PGlite), which keeps the
+  // suite's LibreOffice time to one start (about 6 s here) rather than one per database.
   if (kind === databaseKinds()[0]) {
     it('converts the French and Arabic Word briefs with LibreOffice into PDFs that read right', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'convene-brief-'));
