@@ -17,6 +17,8 @@ export const ZServerEnv = z
     HOST: z.string().default('0.0.0.0'),
     // Base URL people reach the platform at; used in mailed links.
     PUBLIC_URL: z.url().optional(),
+    // The coalition's name on the cover of every brief (frozen briefs keep the name they were frozen with).
+    COALITION_NAME: z.string().trim().min(1).max(120).default('Convene'),
     // Signs session cookies and CSRF tokens. Required in production; otherwise generated once into DATA_DIR.
     SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     // First admin account, created at start if it does not exist yet.

@@ -38,3 +38,4 @@ export * from './schemas/translation.js';
 export * from './schemas/consultation.js';
 export * from './schemas/theme-page.js';
 export * from './i18n/resources/index.js';
+export * from './i18n/brief/index.js';

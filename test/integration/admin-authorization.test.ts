@@ -41,6 +41,9 @@ const WHOLE_WORLD_ONLY = [
   'POST /api/admin/consultations',
   'PATCH /api/admin/consultations/:id',
   'POST /api/admin/consultations/:id/cancel',
+  // A brief's editorial speaks for every region.
+  'GET /api/admin/compilations/brief/:theme',
+  'PUT /api/admin/compilations/brief/:theme',
 ];
 /** Webinars are programme-wide: every request but a read under this prefix is for unscoped coordinators. */
 const WEBINARS = '/api/admin/webinars';

@@ -51,7 +51,7 @@ describe.each(databaseKinds())('a brief with a report about several countries (%
     const africa = live.regions.find((r) => r.region === 'africa');
     expect(africa?.countries.map((c) => [c.country, c.reports.map((r) => r.reportId), c.seeAlso])).toEqual([
       ['MA', [both], undefined],
-      ['SN', [senegal], [{ reportId: both, country: 'MA' }]],
+      ['SN', [senegal], [{ reportId: both, country: 'MA', code: expect.stringMatching(/^R-\d{4}$/) }]],
     ]);
   });
 
@@ -63,14 +63,16 @@ describe.each(databaseKinds())('a brief with a report about several countries (%
   it('says in the Markdown export under Senegal where to read it, without repeating its text', async () => {
     const md = await (await request(`/api/admin/compilations/live/${THEME}/export.md`)).text();
     const underSenegal = md.slice(md.indexOf('### Senegal'));
-    expect(underSenegal).toContain('- See Report 1 under Morocco \\(MA\\); reference');
+    const code = live.regions[0]?.countries[0]?.reports[0]?.code;
+    expect(underSenegal).toContain(`- See ${code} under Morocco (MA)`);
     expect(md.split('Raids at the bus stations').length - 1).toBe(1);
     const rows = parse(await (await request(`/api/admin/compilations/live/${THEME}/export.csv`)).text(), {
       bom: true,
     }) as string[][];
-    expect(rows.slice(1).map((r) => [r[0], r[2]])).toEqual([
-      [both, 'MA SN'],
-      [senegal, 'SN'],
+    const codes = live.regions[0]?.countries.flatMap((c) => c.reports.map((r) => r.code));
+    expect(rows.slice(1).map((r) => [r[0], r[3]])).toEqual([
+      [codes?.[0], 'MA SN'],
+      [codes?.[1], 'SN'],
     ]);
   });
 
@@ -82,6 +84,8 @@ describe.each(databaseKinds())('a brief with a report about several countries (%
       compilation: TCompilation;
     };
     expect(compilation.counts.byCountry).toEqual({ MA: 1, SN: 2 });
-    expect(compilation.regions[0]?.countries[1]?.seeAlso).toEqual([{ reportId: both, country: 'MA' }]);
+    expect(compilation.regions[0]?.countries[1]?.seeAlso).toEqual([
+      { reportId: both, country: 'MA', code: expect.stringMatching(/^R-\d{4}$/) },
+    ]);
   });
 });

@@ -41,3 +41,13 @@ export const EMPTY_BRIEF_EDITORIAL: TBriefEditorial = {
 
 /** The language of a brief export: every label, heading, count and date in it. */
 export const ZBriefLanguage = ZLanguage;
+
+/** GET/PUT /api/admin/compilations/brief/:theme: a theme's editorial, with the codes of the reports it cites. */
+export const ZBriefEditorialView = z.object({
+  themeSlug: z.string(),
+  editorial: ZBriefEditorial,
+  /** Report id → code (R-0042) for every report the editorial cites. */
+  codes: z.record(z.string(), z.string()),
+  updatedAt: z.string().nullable(),
+});
+export type TBriefEditorialView = z.infer<typeof ZBriefEditorialView>;

@@ -1,4 +1,5 @@
 import type { Benchmark } from '../types.js';
+import { briefRender100k } from './brief-render-100k.js';
 import { compileThemeVsSql } from './compile-theme-vs-sql.js';
 import { csvExport100k } from './csv-export-100k.js';
 import { memoryEmbedded } from './memory-embedded.js';
@@ -12,8 +13,8 @@ import { reportEventVsSocketio } from './report-event-vs-socketio.js';
 
 /**
  * Every benchmark, in the order `npm run bench` runs them. Add new ones here.
- * compile_theme_vs_sql and csv_export_100k share their 100,000-report corpus only when they
- * run one right after the other: keep them adjacent.
+ * compile_theme_vs_sql, csv_export_100k and brief_render_100k share their 100,000-report corpus
+ * only when they run one right after the other: keep them adjacent.
  */
 export const BENCHMARKS: readonly Benchmark[] = [
   registrationVsEcho,
@@ -22,6 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   publicPages,
   compileThemeVsSql,
   csvExport100k,
+  briefRender100k,
   reportEventVsSocketio,
   memorySplitMode,
   memoryEmbedded,

@@ -1,14 +1,14 @@
-import { EXPORT_FORMATS, type TCompilation, type TCompiledReport, type TExportFormat } from '@convene/shared';
+import {
+  EXPORT_FORMATS,
+  LANGUAGES,
+  type TCompilation,
+  type TCompiledReport,
+  type TExportFormat,
+  type TLanguage,
+} from '@convene/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import {
-  freezeCompilation,
-  frozenExportUrl,
-  getLiveCompilation,
-  listFrozen,
-  liveExportUrl,
-  type FrozenSummary,
-} from '../api/endpoints';
+import { freezeCompilation, getLiveCompilation, listFrozen, type FrozenSummary } from '../api/endpoints';
 import { ErrorNotice } from '../components/errors';
 import { Instant } from '../components/instant';
 import { useLabels } from '../components/labels';
@@ -20,6 +20,37 @@ import { withNode } from '../components/with-node';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { PublishControl } from './publish-control';
 import { useUser } from '../session/session';
+import { frozenBriefUrl, liveBriefUrl } from './brief-api';
+import { BriefEditor, type QuoteRequest } from './brief-editor';
+
+type Feature = (code: string, field: 'barriers' | 'recommendations') => void;
+
+/** The language the brief's files are downloaded in (labels, headings, counts, dates). */
+function ExportLanguage({ value, onChange }: { value: TLanguage; onChange: (l: TLanguage) => void }) {
+  const { t } = useAdminTranslation();
+  const labels = useLabels();
+  return (
+    <div className="field">
+      <label htmlFor="export-language">{t('admin.brief.exportLanguage')}</label>
+      <select
+        id="export-language"
+        data-testid="export-language"
+        value={value}
+        aria-describedby="export-language-hint"
+        onChange={(e) => onChange(e.target.value as TLanguage)}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {labels.language(l)}
+          </option>
+        ))}
+      </select>
+      <p className="hint" id="export-language-hint">
+        {t('admin.brief.exportLanguageHint')}
+      </p>
+    </div>
+  );
+}
 
 function ThemeChooser({ theme }: { theme: string | null }) {
   const { t } = useAdminTranslation();
@@ -73,12 +104,21 @@ function Downloads({ urlOf, label }: { urlOf: (format: TExportFormat) => string;
   );
 }
 
-function CompiledReport({ report }: { report: TCompiledReport }) {
+function CompiledReport({ report, feature }: { report: TCompiledReport; feature: Feature | null }) {
   const { t } = useAdminTranslation();
   const labels = useLabels();
+  const code = report.code;
   return (
-    <li className="compiled-report" data-testid="compiled-report" data-report-id={report.reportId}>
+    <li className="compiled-report" data-testid="compiled-report" data-report-id={report.reportId} data-code={code}>
       <p className="compiled-meta">
+        {code && (
+          <>
+            <strong className="report-code" data-testid="report-code">
+              {t('admin.brief.code', { code })}
+            </strong>
+            {' · '}
+          </>
+        )}
         {withNode(t('admin.compile.receivedAt'), 'date', <Instant value={report.receivedAt} />)} ·{' '}
         {labels.language(report.language)}
         {report.corridor && (
@@ -122,11 +162,33 @@ function CompiledReport({ report }: { report: TCompiledReport }) {
       <p>
         <Link href={`/reports/${report.reportId}`}>{t('admin.compile.openReport')}</Link>
       </p>
+      {feature && code && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-testid="feature-barriers"
+            onClick={() => feature(code, 'barriers')}
+          >
+            {t('admin.brief.featureBarriers')} ({code})
+          </button>
+          {report.recommendations.trim() !== '' && (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              data-testid="feature-recommendations"
+              onClick={() => feature(code, 'recommendations')}
+            >
+              {t('admin.brief.featureRecommendations')} ({code})
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }
 
-function Compilation({ compilation }: { compilation: TCompilation }) {
+function Compilation({ compilation, feature }: { compilation: TCompilation; feature: Feature | null }) {
   const { t } = useAdminTranslation();
   const labels = useLabels();
   return (
@@ -171,7 +233,7 @@ function Compilation({ compilation }: { compilation: TCompilation }) {
               </h4>
               <ol className="compiled-reports">
                 {country.reports.map((report) => (
-                  <CompiledReport key={report.reportId} report={report} />
+                  <CompiledReport key={report.reportId} report={report} feature={feature} />
                 ))}
               </ol>
             </section>
@@ -182,7 +244,7 @@ function Compilation({ compilation }: { compilation: TCompilation }) {
   );
 }
 
-function FrozenList({ list, themeName }: { list: FrozenSummary[]; themeName: string }) {
+function FrozenList({ list, themeName, language }: { list: FrozenSummary[]; themeName: string; language: TLanguage }) {
   const { t } = useAdminTranslation();
   if (list.length === 0) return <p>{t('admin.compile.frozenEmpty')}</p>;
   return (
@@ -199,7 +261,7 @@ function FrozenList({ list, themeName }: { list: FrozenSummary[]; themeName: str
           </p>
           <PublishControl id={c.id} themeSlug={c.themeSlug} number={c.number} />
           <Downloads
-            urlOf={(format) => frozenExportUrl(c.id, format)}
+            urlOf={(format) => frozenBriefUrl(c.id, format, language)}
             label={(format) =>
               t('admin.compile.snapshotDownloadLabel', { number: c.number, format }) + ` (${themeName})`
             }
@@ -220,6 +282,11 @@ function LiveCompilation({ theme }: { theme: string }) {
   const [frozen, reloadFrozen] = useResource(`frozen:${theme}`, (signal) => listFrozen(theme, signal));
   const freeze = useAction(() => freezeCompilation(theme));
   const [announce, liveRegion] = useAnnouncer();
+  const [exportLanguage, setExportLanguage] = useState<TLanguage>(language);
+  const [quoteRequest, setQuoteRequest] = useState<QuoteRequest | null>(null);
+  const feature: Feature | null = regionScope
+    ? null
+    : (code, field) => setQuoteRequest((q) => ({ code, field, nonce: (q?.nonce ?? 0) + 1 }));
 
   const themeName =
     compilation.state === 'ok'
@@ -251,8 +318,9 @@ function LiveCompilation({ theme }: { theme: string }) {
             <>
               <section aria-labelledby="downloads-title" className="panel">
                 <h3 id="downloads-title">{t('admin.compile.downloads')}</h3>
+                <ExportLanguage value={exportLanguage} onChange={setExportLanguage} />
                 <Downloads
-                  urlOf={(format) => liveExportUrl(theme, format)}
+                  urlOf={(format) => liveBriefUrl(theme, format, exportLanguage)}
                   label={(format) => t('admin.compile.downloadLabel', { theme: themeName, format })}
                 />
                 <div className="button-row">
@@ -286,11 +354,14 @@ function LiveCompilation({ theme }: { theme: string }) {
                 <h3 id="frozen-title">{t('admin.compile.frozenTitle')}</h3>
                 {frozen.state === 'loading' && <p className="status">{t('admin.loading')}</p>}
                 {frozen.state === 'failed' && <ErrorNotice error={frozen.error} onRetry={reloadFrozen} />}
-                {frozen.state === 'ok' && <FrozenList list={frozen.data} themeName={themeName} />}
+                {frozen.state === 'ok' && (
+                  <FrozenList list={frozen.data} themeName={themeName} language={exportLanguage} />
+                )}
               </section>
+              <BriefEditor theme={theme} compilation={compilation.data} quoteRequest={quoteRequest} />
             </>
           )}
-          <Compilation compilation={compilation.data} />
+          <Compilation compilation={compilation.data} feature={feature} />
         </>
       )}
     </>

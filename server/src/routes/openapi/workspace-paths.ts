@@ -6,7 +6,10 @@ import {
   ZAdminReportList,
   ZApiError,
   ZAuditEntry,
+  ZBriefEditorial,
+  ZBriefEditorialView,
   ZCompilation,
+  ZExportQuery,
   ZCreateNote,
   ZInvitationCreated,
   ZInviteAccount,
@@ -90,9 +93,31 @@ export function registerWorkspacePaths(registry: OpenAPIRegistry, coordinator: R
   registry.registerPath({
     method: 'get',
     path: '/api/admin/compilations/live/{theme}/export.{format}',
+    summary: 'The live brief as a file, in a language (lang: en, fr, es, ar; default en)',
     security: coordinator,
-    request: { params: theme.extend({ format }) },
+    request: { params: theme.extend({ format }), query: ZExportQuery },
     responses: { 200: file('Markdown, Word, CSV or JSON'), ...denied },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/compilations/brief/{theme}',
+    summary:
+      'The editorial parts of the theme’s brief (summary, key barriers and recommendations, closing note, quotes)',
+    security: coordinator,
+    request: { params: theme },
+    responses: { 200: json(ZBriefEditorialView, 'The editorial and the codes it cites'), ...denied },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/admin/compilations/brief/{theme}',
+    summary: 'Replace the editorial; every cited report must be an included report of the theme (else 422)',
+    security: coordinator,
+    request: { params: theme, ...body(ZBriefEditorial) },
+    responses: {
+      200: json(ZBriefEditorialView, 'Saved'),
+      422: error('A claim or quote cites a report that is not an included one of the theme (fields name them)'),
+      ...denied,
+    },
   });
   registry.registerPath({
     method: 'post',
@@ -105,9 +130,9 @@ export function registerWorkspacePaths(registry: OpenAPIRegistry, coordinator: R
   registry.registerPath({
     method: 'get',
     path: '/api/admin/compilations/{id}/export.{format}',
-    summary: 'A frozen compilation’s file: the same bytes every time',
+    summary: 'A frozen compilation’s file in a language (lang; default en): the same bytes every time',
     security: coordinator,
-    request: { params: id.extend({ format }) },
+    request: { params: id.extend({ format }), query: ZExportQuery },
     responses: { 200: file('Markdown, Word, CSV or JSON'), 404: error('Unknown'), ...denied },
   });
   registry.registerPath({

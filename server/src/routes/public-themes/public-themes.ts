@@ -42,7 +42,7 @@ export function publicThemesRouter(ctx: AppContext): Router {
         .status(200)
         .set({
           'Content-Type': file.contentType,
-          'Content-Disposition': `attachment; filename="${publishedBriefFileName(themeSlug, number, format)}"`,
+          'Content-Disposition': `attachment; filename="${publishedBriefFileName(themeSlug, number, format, language)}"`,
           // Unpublishing must take effect at once: revalidate every time.
           'Cache-Control': 'no-cache',
         })

@@ -130,3 +130,78 @@ export function compilationOf(report: TCompiledReport): TCompilation {
     ],
   });
 }
+
+/**
+ * A compilation as briefs in four languages have it: codes, translations (a verified human
+ * one, a machine one through a pivot), a merged near-duplicate and the editorial parts.
+ */
+export function briefFixture(overrides: Partial<TCompilation> = {}): TCompilation {
+  const spanish: TCompiledReport = {
+    ...spanishReport,
+    code: 'R-0004',
+    translations: {
+      barriers: {
+        en: { text: 'Pushbacks at the border.', origin: 'human', verified: true, provider: null, pivot: null },
+        fr: {
+          text: 'Refoulements à la frontière.',
+          origin: 'machine',
+          verified: false,
+          provider: 'apertium',
+          pivot: 'en',
+        },
+      },
+    },
+    mergedCodes: ['R-0007'],
+  };
+  const base = compilationFixture({
+    frozenBy: 'Amina Diallo',
+    layout: 2,
+    coalition: 'Convene',
+    regions: [
+      {
+        region: 'africa',
+        count: 3,
+        countries: [
+          {
+            country: 'KE',
+            reports: [
+              { ...arabicReport, code: 'R-0001' },
+              { ...attributedReport, code: 'R-0002' },
+            ],
+          },
+          { country: 'NG', reports: [{ ...frenchReport, code: 'R-0003' }] },
+          {
+            country: 'UG',
+            reports: [],
+            seeAlso: [{ reportId: attributedReport.reportId, country: 'KE', code: 'R-0002' }],
+          },
+        ],
+      },
+      {
+        region: 'europe',
+        count: 1,
+        countries: [
+          { country: 'ES', reports: [spanish] },
+          {
+            country: 'FR',
+            reports: [],
+            seeAlso: [{ reportId: spanishReport.reportId, country: 'ES', code: 'R-0004' }],
+          },
+        ],
+      },
+    ],
+    editorial: {
+      summary: { en: 'Detention and pushbacks (2027) - in four regions.', fr: 'Détention et refoulements.' },
+      keyBarriers: [{ text: { en: 'Passports are confiscated.' }, codes: ['R-0001', 'R-0004'] }],
+      keyRecommendations: [
+        { text: { en: 'Abolish the kafala system.', ar: 'إلغاء نظام الكفالة.' }, codes: ['R-0001'] },
+      ],
+      closingNote: { en: 'With thanks to every network.' },
+      quotes: [
+        { code: 'R-0004', field: 'barriers', language: 'es', text: spanishReport.barriers, excerpt: false },
+        { code: 'R-0003', field: 'barriers', language: 'fr', text: 'surpeuplés', excerpt: true },
+      ],
+    },
+  });
+  return { ...base, ...overrides };
+}

@@ -1,15 +1,24 @@
 import {
   REGIONS,
+  reportCode,
   type TCompilation,
   type TCompiledCountry,
   type TCompiledReport,
+  type TCompiledTranslations,
   type TLanguage,
 } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { inThemeScope, reportScope } from '../access/report-scope.js';
+import { loadBriefEditorial } from '../briefs/brief-editorial.js';
+import { resolveEditorial } from '../briefs/resolve-editorial.js';
+
+export type CompileOptions = {
+  /** The coalition's name for the brief's cover (COALITION_NAME). */
+  coalition?: string;
+};
 
 export type CompiledTheme = { compilation: TCompilation; reportIds: string[] };
 
@@ -36,6 +45,7 @@ export async function compileTheme(
   themeSlug: string,
   viewer: Coordinator,
   now = new Date(),
+  options: CompileOptions = {},
 ): Promise<CompiledTheme> {
   if (!inThemeScope(viewer, themeSlug)) throw new AppError(403, 'forbidden', 'This theme is outside your scope');
   const [theme] = await db.select().from(tables.themes).where(eq(tables.themes.slug, themeSlug));
@@ -49,14 +59,28 @@ export async function compileTheme(
       tables.reportThemes,
       and(eq(tables.reportThemes.reportId, r.id), eq(tables.reportThemes.themeSlug, themeSlug)),
     )
-    .where(and(eq(r.status, 'included'), reportScope(viewer)))
+    // A report merged into another (a near-duplicate) is counted once, as the one it was merged
+    // into; the same pass over the theme's reports finds them (merged_into has no index of its
+    // own, and a scan of every report for them would cost more than the compilation).
+    .where(and(or(and(eq(r.status, 'included'), isNull(r.mergedInto)), isNotNull(r.mergedInto)), reportScope(viewer)))
     .orderBy(asc(r.region), asc(sql`${r.countries}->>0`), asc(r.createdAt), asc(r.id));
+  const translations = await themeTranslations(db, themeSlug);
+  const mergedNumbers = new Map<string, number[]>();
+  for (const { reports: row } of rows) {
+    if (row.mergedInto !== null)
+      mergedNumbers.set(row.mergedInto, [...(mergedNumbers.get(row.mergedInto) ?? []), row.number]);
+  }
+  const merged = new Map(
+    [...mergedNumbers].map(([kept, numbers]) => [kept, numbers.sort((a, b) => a - b).map(reportCode)] as const),
+  );
 
   let withheld = 0;
   const byRegion = new Map<string, Map<string, TCompiledCountry>>();
   const languages = new Set<TLanguage>();
   const reportIds: string[] = [];
+  const compiled: TCompiledReport[] = [];
   for (const { reports: row } of rows) {
+    if (row.mergedInto !== null) continue;
     if (row.consent === 'coordinators_only') {
       withheld += 1;
       continue;
@@ -77,16 +101,24 @@ export async function compileTheme(
       affectedGroups: row.affectedGroups as TCompiledReport['affectedGroups'],
       attribution: row.consent === 'attributed' && !row.anonymous ? row.organization : null,
       receivedAt: row.createdAt.toISOString(),
+      code: reportCode(row.number),
     };
+    // A translation was made of the text as it was: once a coordinator redacted the report, the
+    // translations may hold what was redacted, so a redacted report's brief gives its originals.
+    const translated = redacted ? undefined : translations.get(row.id);
+    if (translated) report.translations = translated;
+    const lineage = merged.get(row.id);
+    if (lineage) report.mergedCodes = lineage;
     const countries = byRegion.get(row.region) ?? new Map<string, TCompiledCountry>();
     const [first = '', ...others] = [...new Set(row.countries)];
     groupOf(countries, first).reports.push(report);
     for (const other of others) {
-      (groupOf(countries, other).seeAlso ??= []).push({ reportId: row.id, country: first });
+      (groupOf(countries, other).seeAlso ??= []).push({ reportId: row.id, country: first, code: report.code });
     }
     byRegion.set(row.region, countries);
     languages.add(row.language);
     reportIds.push(row.id);
+    compiled.push(report);
   }
 
   const regions = REGIONS.filter((region) => byRegion.has(region)).map((region) => {
@@ -113,6 +145,45 @@ export async function compileTheme(
     },
     languages: [...languages].sort(),
     regions,
+    layout: 2,
+    coalition: options.coalition ?? 'Convene',
+    editorial: resolveEditorial(await loadBriefEditorial(db, themeSlug), compiled),
   };
   return { compilation, reportIds };
+}
+
+/** The finished translations of the theme's reports, by report id (one query for the theme). */
+async function themeTranslations(db: Db, themeSlug: string): Promise<Map<string, TCompiledTranslations>> {
+  const t = tables.reportTranslations;
+  const rows = await db
+    .select({
+      reportId: t.reportId,
+      field: t.field,
+      language: t.language,
+      text: t.text,
+      origin: t.origin,
+      provider: t.provider,
+      pivot: t.pivot,
+      verifiedAt: t.verifiedAt,
+    })
+    .from(t)
+    .innerJoin(
+      tables.reportThemes,
+      and(eq(tables.reportThemes.reportId, t.reportId), eq(tables.reportThemes.themeSlug, themeSlug)),
+    )
+    .where(and(eq(t.status, 'done'), isNotNull(t.text)))
+    .orderBy(asc(t.reportId), asc(t.field), asc(t.language));
+  const byReport = new Map<string, TCompiledTranslations>();
+  for (const row of rows) {
+    const fields = byReport.get(row.reportId) ?? {};
+    (fields[row.field] ??= {})[row.language] = {
+      text: row.text ?? '',
+      origin: row.origin,
+      verified: row.verifiedAt !== null,
+      provider: row.provider,
+      pivot: row.pivot,
+    };
+    byReport.set(row.reportId, fields);
+  }
+  return byReport;
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, max } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { compileTheme } from './compile-theme.js';
+import { compileTheme, type CompileOptions } from './compile-theme.js';
 
 export type FrozenCompilation = { id: string; compilation: TCompilation; reportIds: string[] };
 
@@ -14,9 +14,22 @@ export type FrozenCompilation = { id: string; compilation: TCompilation; reportI
  * happens to the reports afterwards. Only coordinators who see every region may freeze: a
  * brief must not silently miss regions.
  */
-export async function freezeCompilation(db: Db, themeSlug: string, viewer: Coordinator, now = new Date()) {
+export async function freezeCompilation(
+  db: Db,
+  themeSlug: string,
+  viewer: Coordinator,
+  now = new Date(),
+  options: CompileOptions = {},
+) {
   if (viewer.regionScope) throw new AppError(403, 'forbidden', 'Only coordinators of every region can freeze a brief');
-  const { compilation, reportIds } = await compileTheme(db, themeSlug, viewer, now);
+  const { compilation, reportIds } = await compileTheme(db, themeSlug, viewer, now, options);
+  // A brief travels outside the coalition: it names who froze it by display name, never by
+  // email address (null: the brief says "a coordinator" in its language).
+  const [account] = await db
+    .select({ displayName: tables.coordinatorAccounts.displayName })
+    .from(tables.coordinatorAccounts)
+    .where(eq(tables.coordinatorAccounts.id, viewer.id));
+  const frozenBy = account?.displayName?.trim() || null;
   return db.transaction(async (tx) => {
     // The unique (theme, number) index settles two freezes at once: the second one fails, cleanly.
     const [last] = await tx
@@ -24,7 +37,7 @@ export async function freezeCompilation(db: Db, themeSlug: string, viewer: Coord
       .from(tables.compilations)
       .where(eq(tables.compilations.themeSlug, themeSlug));
     const number = (last?.n ?? 0) + 1;
-    const frozen: TCompilation = { ...compilation, number, frozenAt: now.toISOString(), frozenBy: viewer.email };
+    const frozen: TCompilation = { ...compilation, number, frozenAt: now.toISOString(), frozenBy };
     const [row] = await tx
       .insert(tables.compilations)
       .values({ themeSlug, number, frozenBy: viewer.id, reportIds, content: frozen, createdAt: now })
@@ -58,7 +71,7 @@ export async function listCompilations(db: Db, viewer: Coordinator, themeSlug?: 
       themeSlug: tables.compilations.themeSlug,
       number: tables.compilations.number,
       createdAt: tables.compilations.createdAt,
-      frozenBy: tables.coordinatorAccounts.email,
+      frozenBy: tables.coordinatorAccounts.displayName,
       reportIds: tables.compilations.reportIds,
     })
     .from(tables.compilations)

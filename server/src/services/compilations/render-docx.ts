@@ -27,8 +27,8 @@ import {
   type TCompilationLabels,
 } from './compilation-labels.js';
 
-const CREATOR = 'Convene';
-const CORE_PROPERTIES_PATH = 'docProps/core.xml';
+export const CREATOR = 'Convene';
+export const CORE_PROPERTIES_PATH = 'docProps/core.xml';
 const CONTENT_TYPES_PATH = '[Content_Types].xml';
 // Word itself stamps every part of a .docx with the DOS epoch. A local-time Date, because ZIP
 // entry times are local wall-clock fields: 1980-01-01 00:00 in any time zone.
@@ -37,7 +37,7 @@ const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
 // XML 1.0 cannot hold these even as references; docx drops the C0 ones but not the rest.
 const NOT_XML_CHARS = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-function xmlText(text: string): string {
+export function xmlText(text: string): string {
   return text.replace(NOT_XML_CHARS, '\uFFFD');
 }
 
@@ -54,7 +54,7 @@ function w3cdtf(instant: string): string {
  * docx always stamps the current time into the core properties, so the part is written here
  * (through Packer's documented overrides) with the compilation's own date.
  */
-function coreProperties(title: string, instant: string): string {
+export function coreProperties(title: string, instant: string): string {
   const when = w3cdtf(instant);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -76,7 +76,7 @@ function coreProperties(title: string, instant: string): string {
  * the call, so two renders a second apart would differ. Contents are kept; [Content_Types].xml
  * goes first, as Word writes it, which is where tools sniffing the file type look.
  */
-function rezipDeterministically(docx: Uint8Array): Buffer {
+export function rezipDeterministically(docx: Uint8Array): Buffer {
   const { [CONTENT_TYPES_PATH]: contentTypes, ...parts } = unzipSync(docx);
   const entries = contentTypes === undefined ? parts : { [CONTENT_TYPES_PATH]: contentTypes, ...parts };
   return Buffer.from(zipSync(entries, { level: 6, mtime: ZIP_ENTRY_TIME }));

@@ -41,18 +41,22 @@ export async function getPublishedBrief(db: Db, themeSlug: string, number: numbe
 /**
  * The one place a public download is rendered: from the frozen snapshot (organizations only
  * as consented, which the compilation already applied), with the export renderers. The
- * reader's language is passed along for the renderers that take one.
+ * brief is rendered in the reader's language (labels, headings, dates, translations).
  */
 export function renderPublishedBrief(
   compilation: TCompilation,
   format: 'md' | 'docx',
   language: TLanguage,
 ): Promise<TRenderedExport> {
-  void language; // the renderers are English-only for now; the language-aware ones take it here
-  return renderExport(compilation, format);
+  return renderExport(compilation, format, language);
 }
 
 /** "brief-human-rights-inclusion-3.docx": ASCII only, as Content-Disposition needs no encoding. */
-export function publishedBriefFileName(themeSlug: string, number: number, format: 'md' | 'docx'): string {
-  return `brief-${themeSlug}-${number}.${format}`;
+export function publishedBriefFileName(
+  themeSlug: string,
+  number: number,
+  format: 'md' | 'docx',
+  language: TLanguage = 'en',
+): string {
+  return `brief-${themeSlug}-${number}${language === 'en' ? '' : `-${language}`}.${format}`;
 }
