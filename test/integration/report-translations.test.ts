@@ -211,6 +211,37 @@ describe.each(databaseKinds())('report translations through a real apertium-apy 
     expect(done.translations.find((t) => t.field === 'barriers')!.text).toMatch(/peuvent/);
   });
 
+  it('puts the machine translation in the English brief labelled as machine, and the reviewer’s verified one as human', async () => {
+    const report = await submit({ language: 'es', ...SPANISH });
+    const included = await api(`/api/admin/reports/${report.id}`, { method: 'PATCH', json: { status: 'included' } });
+    expect(included.status).toBe(200);
+    await api(`/api/admin/reports/${report.id}/translations/machine`, { method: 'POST', json: { languages: ['en'] } });
+    const done = await settled(report.id, 3);
+    const machineBarriers = done.translations.find((t) => t.field === 'barriers')!.text!;
+    const brief = async () => {
+      const res = await api('/api/admin/compilations/live/smuggling-trafficking/export.md?lang=en');
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+
+    const before = await brief();
+    expect(before).toContain(machineBarriers);
+    expect(before).toContain('machine translation from Spanish (apertium)');
+    expect(before).not.toContain(SPANISH.barriers);
+
+    const corrected = 'Migrants cannot get health care without papers.';
+    await api(`/api/admin/reports/${report.id}/translations`, {
+      method: 'PUT',
+      json: { field: 'barriers', language: 'en', text: corrected, verified: true },
+    });
+    const after = await brief();
+    expect(after).toContain(corrected);
+    expect(after).not.toContain(machineBarriers);
+    expect(after).toContain('translated from Spanish, verified');
+    // The other two texts are still the machine's, and say so.
+    expect(after).toContain('machine translation from Spanish (apertium)');
+  });
+
   it('does not flag a report written in the language it declares', async () => {
     const report = await submit({ language: 'es', ...SPANISH });
     expect(report.detectedLanguage).toBeNull();
