@@ -30,3 +30,13 @@ export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 /** The answer to a reset request: the same whatever the address. */
 export const ZPasswordResetRequested = z.object({ accepted: z.literal(true) });
+
+/**
+ * The signed-in coordinator's own profile: the name briefs and the workspace show for them
+ * (a frozen brief's "frozen by"), never their email address. Empty: no name (briefs then say
+ * "a coordinator").
+ */
+export const ZAccountProfile = z.object({
+  displayName: z.string().trim().max(120, { error: 'too_long' }).nullable(),
+});
+export type TAccountProfile = z.infer<typeof ZAccountProfile>;

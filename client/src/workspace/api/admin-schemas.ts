@@ -9,6 +9,7 @@
 export * from '../../common/api/schemas';
 export {
   ZAccount,
+  ZAccountProfile,
   ZAdminConsultation,
   ZAdminReport,
   ZAdminReportList,

@@ -6,6 +6,7 @@ import { useAdminTranslation } from '../i18n/admin-translation';
 import { useSession } from '../session/session';
 import { changePassword } from './password-api';
 import { MIN_PASSWORD, PasswordField } from './password-field';
+import { ProfileForm } from './profile-form';
 
 type Field = 'current' | 'newPassword' | 'confirm';
 
@@ -80,6 +81,7 @@ export function AccountPage() {
       <PageTitle>{t('admin.accountLifecycle.account.title')}</PageTitle>
       <h1>{t('admin.accountLifecycle.account.title')}</h1>
       <p className="lead">{t('admin.accountLifecycle.account.intro', { email })}</p>
+      <ProfileForm />
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t('admin.accountLifecycle.account.passwordTitle')}</h2>
         <p role="status" className="notice notice-success" hidden={!done} data-testid="password-changed">

@@ -1,8 +1,9 @@
-import { ZChangePassword, type TChangePassword } from '@convene/shared';
+import { ZAccountProfile, ZChangePassword, type TAccountProfile, type TChangePassword } from '@convene/shared';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody } from '../../middlewares/validate.js';
+import { getAccountProfile, setAccountProfile } from '../../services/accounts/account-profile.js';
 import { changePassword } from '../../services/auth/change-password.js';
 
 /** /api/admin/account — the signed-in coordinator's own account. */
@@ -18,6 +19,14 @@ export function adminAccountRouter(ctx: AppContext): Router {
     req.session.credentialAt = now.getTime();
     ctx.events.emit('accountSessionsEnded', coordinator.id, req.sessionID);
     res.status(204).end();
+  });
+
+  router.get('/profile', async (_req, res) => {
+    res.json(await getAccountProfile(ctx.db, coordinatorOf(res)));
+  });
+
+  router.put('/profile', validateBody(ZAccountProfile), async (req, res) => {
+    res.json(await setAccountProfile(ctx.db, coordinatorOf(res), req.body as TAccountProfile));
   });
 
   return router;

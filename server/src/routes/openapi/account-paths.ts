@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import {
   ZAccount,
+  ZAccountProfile,
   ZApiError,
   ZChangePassword,
   ZInvitationCreated,
@@ -76,5 +77,20 @@ export function registerAccountPaths(registry: OpenAPIRegistry, coordinator: Rec
     security: coordinator,
     request: body(ZChangePassword),
     responses: { 204: { description: 'Changed' }, 400: error('Wrong current password or invalid new one'), ...denied },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/account/profile',
+    summary: 'One’s own profile: the display name briefs show (never the email address)',
+    security: coordinator,
+    responses: { 200: json(ZAccountProfile, 'The profile'), ...denied },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/admin/account/profile',
+    summary: 'Set one’s own display name (null or blank clears it); audited',
+    security: coordinator,
+    request: body(ZAccountProfile),
+    responses: { 200: json(ZAccountProfile, 'Saved'), 400: error('Too long'), ...denied },
   });
 }

@@ -957,6 +957,13 @@ export const enAdmin = {
       excerpt_not_found: "the passage is not in the report's text",
     },
   },
+  profile: {
+    title: 'Your name in briefs',
+    displayName: 'Display name',
+    hint: 'Briefs you freeze name you by this (never by your email address). Leave it empty and they say “a coordinator”.',
+    submit: 'Save the name',
+    saved: 'Your name is saved.',
+  },
 } as const;
 
 /** The shape every admin catalog must have: the English keys, any strings. */

@@ -961,4 +961,11 @@ export const esAdmin: AdminCatalog = {
       excerpt_not_found: 'el pasaje no está en el texto del informe',
     },
   },
+  profile: {
+    title: 'Su nombre en los informes',
+    displayName: 'Nombre visible',
+    hint: 'Los informes que usted congela le nombran así (nunca por su correo electrónico). Si lo deja vacío, dirán «una persona coordinadora».',
+    submit: 'Guardar el nombre',
+    saved: 'Su nombre se ha guardado.',
+  },
 };

@@ -965,4 +965,11 @@ export const frAdmin: AdminCatalog = {
       excerpt_not_found: 'le passage n’est pas dans le texte du rapport',
     },
   },
+  profile: {
+    title: 'Votre nom dans les notes',
+    displayName: 'Nom affiché',
+    hint: 'Les notes que vous figez vous nomment ainsi (jamais par votre adresse électronique). Laissé vide, elles indiquent « un·e coordinateur·rice ».',
+    submit: 'Enregistrer le nom',
+    saved: 'Votre nom est enregistré.',
+  },
 };
