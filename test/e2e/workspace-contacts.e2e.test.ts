@@ -46,6 +46,8 @@ describe('Contacts page and campaigns in Chromium', () => {
     // Line 4 of the file (the header is line 1) holds the bad address.
     expect(rejectedLines).toEqual([4]);
     expect(await report.getByTestId('rejected-line').textContent()).toMatch(/email/);
+    // The list reloads after the import: wait for its rows, not for the list as it was before.
+    await page.locator('[data-testid="contact-row"]').nth(3).waitFor();
     expect(await contactEmails(page)).toEqual([
       'amina@example.org',
       'awa@example.org',
