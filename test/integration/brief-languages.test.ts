@@ -377,7 +377,7 @@ describe.each(databaseKinds())('a brief in the consultation’s language (%s)', 
         expect(text.fr).toContain('Résumé');
         expect(text.fr).toContain('Table des matières');
         expect(text.fr).toContain('Principales recommandations');
-        expect(text.fr).toContain('Rapports: 3');
+        expect(text.fr).toMatch(/Rapports\s:\s3/); // French typography: a no-break space before the colon
         expect(text.fr).toContain('Europe (1 rapport)');
         expect(text.fr).toMatch(/Page 1 sur \d+/);
         expect(text.fr).toContain(codes.spanish);

@@ -45,7 +45,7 @@ export function ProfileForm() {
   };
 
   return (
-    <section aria-labelledby="profile-title">
+    <section aria-labelledby="profile-title" className="page-section">
       <h2 id="profile-title">{t('admin.profile.title')}</h2>
       <p role="status" className="notice notice-success" hidden={!saved} data-testid="profile-saved">
         {saved ? t('admin.profile.saved') : ''}

@@ -9,6 +9,7 @@ import { BriefText, type TChosenText, type TTextField } from './brief-text.js';
 export type TBriefBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; language: TLanguage; note?: string | null }
+  /** `label` carries its separator ("Reports:", "Rapports :"), as each language writes it. */
   | { kind: 'field'; label: string; value: string; language?: TLanguage }
   | { kind: 'quote'; label: string; note: string | null; text: string; language: TLanguage }
   | { kind: 'bullets'; items: TBriefBullet[] }
@@ -79,24 +80,24 @@ function reportBlocks(report: TCompiledReport, code: string, t: BriefText): TBri
   if (report.affectedGroups.length > 0) {
     blocks.push({
       kind: 'field',
-      label: t.t('affectedGroups'),
+      label: t.t('fieldLabel', { label: t.t('affectedGroups') }),
       value: report.affectedGroups.map((g) => t.group(g)).join(', '),
     });
   }
   if (report.countries.length > 1) {
     blocks.push({
       kind: 'field',
-      label: t.t('countries'),
+      label: t.t('fieldLabel', { label: t.t('countries') }),
       value: report.countries.map((c) => t.countryLabel(c)).join(', '),
     });
   }
   if (report.corridor !== null) {
     const value = `${t.countryLabel(report.corridor.origin)} → ${t.countryLabel(report.corridor.destination)}`;
-    blocks.push({ kind: 'field', label: t.t('corridor'), value });
+    blocks.push({ kind: 'field', label: t.t('fieldLabel', { label: t.t('corridor') }), value });
   }
   blocks.push({
     kind: 'field',
-    label: t.t('attribution'),
+    label: t.t('fieldLabel', { label: t.t('attribution') }),
     value: report.attribution === null ? t.t('anonymous') : t.t('submittedBy', { organization: report.attribution }),
   });
   if (report.mergedCodes && report.mergedCodes.length > 0) {
@@ -136,8 +137,12 @@ export function briefModel(c: TCompilation, language: TLanguage): TBriefModel {
   blocks.push({ kind: 'heading', level: 2, text: t.t('figures') });
   const languages = c.languages.map((l) => t.languageName(l)).join(', ');
   blocks.push(
-    { kind: 'field', label: t.t('reports'), value: t.number(c.counts.total) },
-    { kind: 'field', label: t.t('languages'), value: languages === '' ? t.t('none') : languages },
+    { kind: 'field', label: t.t('fieldLabel', { label: t.t('reports') }), value: t.number(c.counts.total) },
+    {
+      kind: 'field',
+      label: t.t('fieldLabel', { label: t.t('languages') }),
+      value: languages === '' ? t.t('none') : languages,
+    },
     { kind: 'paragraph', text: t.plural('withheld', c.counts.withheld), language },
     {
       kind: 'table',

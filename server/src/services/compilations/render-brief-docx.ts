@@ -83,7 +83,7 @@ class DocxWriter {
         return out;
       }
       case 'field':
-        return [this.paragraph([...this.label(`${block.label}: `), ...this.runs(block.value, block.language ?? lang)])];
+        return [this.paragraph([...this.label(`${block.label} `), ...this.runs(block.value, block.language ?? lang)])];
       case 'quote': {
         const heading = [...this.label(block.label)];
         if (block.note) heading.push(...this.runs(` (${block.note})`, lang, { italics: true }));

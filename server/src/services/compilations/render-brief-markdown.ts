@@ -73,7 +73,7 @@ function blockLines(block: TBriefBlock): string[] {
     case 'paragraph':
       return [...(block.note ? [`*(${escapeBriefInline(block.note)})*`, ''] : []), ...paragraphLines(block.text), ''];
     case 'field':
-      return [`**${escapeBriefInline(block.label)}:** ${escapeBriefInline(block.value)}`, ''];
+      return [`**${escapeBriefInline(block.label)}** ${escapeBriefInline(block.value)}`, ''];
     case 'quote':
       return [`**${escapeBriefInline(block.label)}**${note(block.note)}`, '', ...paragraphLines(block.text, '> '), ''];
     case 'bullets':

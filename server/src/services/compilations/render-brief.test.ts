@@ -43,7 +43,7 @@ describe('renderBriefMarkdown', () => {
   it('speaks the brief language: French headings, counts and dates', () => {
     const md = renderBriefMarkdown(briefFixture(), 'fr');
     expect(md).toContain('## Résumé');
-    expect(md).toContain('**Rapports:** 4');
+    expect(md).toContain('**Rapports\u00a0:** 4');
     expect(md).toContain('## Afrique (3 rapports)');
     expect(md).toContain('Figée le 1 mars 2027');
     expect(md).toContain('par Amina Diallo');

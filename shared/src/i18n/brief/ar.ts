@@ -17,6 +17,7 @@ export const arBrief: BriefCatalog = {
   quotes: 'اقتباسات مختارة',
   closingNote: 'ملاحظة ختامية',
   figures: 'التقارير بالأرقام',
+  fieldLabel: '{{label}}:',
   basedOn: 'استنادًا إلى: {{codes}}',
   writtenIn: 'مكتوب باللغة {{language}}',
   reportCount: {

@@ -19,6 +19,8 @@ export const enBrief = {
   quotes: 'Featured quotes',
   closingNote: 'Closing note',
   figures: 'The reports in figures',
+  /** A labelled value: the label and its separator (French puts a no-break space before the colon). */
+  fieldLabel: '{{label}}:',
   basedOn: 'Based on: {{codes}}',
   writtenIn: 'Written in {{language}}',
   reportCount: {

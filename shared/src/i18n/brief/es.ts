@@ -17,6 +17,7 @@ export const esBrief: BriefCatalog = {
   quotes: 'Citas destacadas',
   closingNote: 'Nota final',
   figures: 'Los informes en cifras',
+  fieldLabel: '{{label}}:',
   basedOn: 'Basado en: {{codes}}',
   writtenIn: 'Escrito en {{language}}',
   reportCount: {

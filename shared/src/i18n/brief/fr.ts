@@ -17,6 +17,7 @@ export const frBrief: BriefCatalog = {
   quotes: 'Citations choisies',
   closingNote: 'Note de clôture',
   figures: 'Les rapports en chiffres',
+  fieldLabel: '{{label}}\u00a0:',
   basedOn: 'Fondé sur : {{codes}}',
   writtenIn: 'Rédigé en {{language}}',
   reportCount: {
