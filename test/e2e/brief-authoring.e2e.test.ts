@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from '@jest/globals';
 import { reportCode, type TBriefEditorialView } from '@convene/shared';
 import { tables } from '@convene/shared/db';
@@ -9,6 +8,7 @@ import { reportBody } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { signIn as apiSignIn, type CoordinatorSession } from '../support/coordinator-session.js';
 import { ADMIN } from '../support/stack.js';
+import { severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * A coordinator writes a theme's brief in real Chromium: on the compile page, where every report
@@ -27,22 +27,11 @@ describe('writing a brief on the compile page', () => {
   const ids: string[] = [];
 
   async function expectAccessible(page: Page, when: string) {
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const severe = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeViolations(page, when)).toEqual([]);
   }
 
   async function signIn(page: Page) {
-    await page.goto(`${suite.stack.url}/admin`);
-    const form = page.getByTestId('sign-in-form');
-    await form.locator('input[name="email"]').fill(ADMIN.email);
-    await form.locator('input[name="password"]').fill(ADMIN.password);
-    await form.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await signInToWorkspace(page, suite.stack.url, ADMIN);
   }
 
   async function included(barriers: string): Promise<void> {

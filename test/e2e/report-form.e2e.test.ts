@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TLanguage } from '@convene/shared';
 import { tables } from '@convene/shared/db';
@@ -10,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '../factories.js';
 import { ensureClientBuild, launchChromium } from '../support/browser.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { severeViolations } from '../support/workspace-steps.js';
 
 /*
  * Reporters fill in the regional input form in real Chromium, in each language, online and
@@ -106,13 +106,7 @@ describe('the regional input form in Chromium', () => {
 
   /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
   async function expectAccessible(page: Page, when: string) {
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const severe = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeViolations(page, when)).toEqual([]);
   }
 
   /** Fills a valid anonymous report; returns the text typed. */

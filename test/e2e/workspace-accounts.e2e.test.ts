@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { ADMIN } from '../support/stack.js';
+import { severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * An admin invites a region-scoped coordinator through the workspace in real Chromium; the
@@ -19,22 +19,11 @@ describe('accounts and invitations in the workspace', () => {
 
   /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
   async function expectAccessible(page: Page, when: string) {
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const severe = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeViolations(page, when)).toEqual([]);
   }
 
   async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${suite.stack.url}/admin`);
-    const form = page.getByTestId('sign-in-form');
-    await form.locator('input[name="email"]').fill(email);
-    await form.locator('input[name="password"]').fill(password);
-    await form.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await signInToWorkspace(page, suite.stack.url, { email, password });
   }
 
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Workspace' });

@@ -6,6 +6,7 @@ import { eventually } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { insertContacts } from '../support/campaign-helpers.js';
 import { ADMIN } from '../support/stack.js';
+import { signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * A coordinator schedules a webinar from the workspace (the start typed in the host's zone),
@@ -19,12 +20,7 @@ describe('outreach from the coordinator workspace in Chromium', () => {
 
   async function signedInPage(): Promise<{ page: Page; errors: string[] }> {
     const { page, pageErrors: errors } = await suite.open({ locale: 'fr-FR' });
-    await page.goto(`${suite.stack.url}/admin?lang=fr`);
-    const form = page.getByTestId('sign-in-form');
-    await form.locator('input[name="email"]').fill(ADMIN.email);
-    await form.locator('input[name="password"]').fill(ADMIN.password);
-    await form.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await signInToWorkspace(page, suite.stack.url, ADMIN, 'fr');
     return { page, errors };
   }
 

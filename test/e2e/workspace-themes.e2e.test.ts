@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from '@jest/globals';
 import { tables } from '@convene/shared/db';
 import { asc } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { ADMIN } from '../support/stack.js';
+import { severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * An admin edits the theme taxonomy at /admin/themes in real Chromium: reorders with the
@@ -21,22 +21,11 @@ describe('the theme taxonomy editor in the workspace', () => {
 
   /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
   async function expectAccessible(page: Page, when: string) {
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const severe = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeViolations(page, when)).toEqual([]);
   }
 
   async function signIn(page: Page) {
-    await page.goto(`${suite.stack.url}/admin`);
-    const form = page.getByTestId('sign-in-form');
-    await form.locator('input[name="email"]').fill(ADMIN.email);
-    await form.locator('input[name="password"]').fill(ADMIN.password);
-    await form.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === '/admin/overview');
+    await signInToWorkspace(page, suite.stack.url, ADMIN);
   }
 
   const rowSlugs = (page: Page) =>

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { eventually, reportBody } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { liveSwitch } from '../support/live-network.js';
 import { ADMIN, type TestStack } from '../support/stack.js';
+import { severeViolations } from '../support/workspace-steps.js';
 
 /*
  * A coordinator works through the workspace in real Chromium: signs in, watches a report
@@ -41,13 +41,7 @@ describe('the coordinator workspace in Chromium', () => {
 
   /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
   async function expectAccessible(page: Page, when: string) {
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const severe = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeViolations(page, when)).toEqual([]);
   }
 
   /** Waits until the locator's text (or attribute) is what the test expects, then checks it. */

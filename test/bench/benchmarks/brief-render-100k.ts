@@ -20,9 +20,8 @@ import type { Coordinator } from '../../../server/src/services/access/coordinato
 import { compileTheme } from '../../../server/src/services/compilations/compile-theme.js';
 import { renderDocx } from '../../../server/src/services/compilations/render-docx.js';
 import { renderExport } from '../../../server/src/services/compilations/render-export.js';
-import type { DbKind } from '../../support/test-database.js';
-import { databaseKinds, entryName, log, percentile } from '../support/platform.js';
-import { collectGarbage, leaseCorpus, type Corpus } from '../support/report-corpus.js';
+import { entryName, log, percentile } from '../support/platform.js';
+import { collectGarbage, onEachCorpus, type Corpus } from '../support/report-corpus.js';
 import { MB, round } from '../support/settings.js';
 import type { BenchEntry, Benchmark, Json } from '../types.js';
 
@@ -150,14 +149,5 @@ async function benchRender(corpus: Corpus): Promise<BenchEntry> {
 export const briefRender100k: Benchmark = {
   name: NAME,
   description: 'the Word brief of the 100,000-report corpus’s largest theme, in English and Arabic: time and memory',
-  run: async () => {
-    const lease = leaseCorpus();
-    try {
-      const entries: BenchEntry[] = [];
-      for (const kind of databaseKinds() as DbKind[]) entries.push(await benchRender(await lease.get(kind)));
-      return entries;
-    } finally {
-      lease.release();
-    }
-  },
+  run: () => onEachCorpus(benchRender),
 };

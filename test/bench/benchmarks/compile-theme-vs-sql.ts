@@ -17,9 +17,8 @@ import { sql } from 'drizzle-orm';
 import type { Coordinator } from '../../../server/src/services/access/coordinator.js';
 import { compileTheme } from '../../../server/src/services/compilations/compile-theme.js';
 import { renderExport } from '../../../server/src/services/compilations/render-export.js';
-import type { DbKind } from '../../support/test-database.js';
-import { databaseKinds, entryName, log, percentile } from '../support/platform.js';
-import { collectGarbage, leaseCorpus, type Corpus } from '../support/report-corpus.js';
+import { entryName, log, percentile } from '../support/platform.js';
+import { collectGarbage, onEachCorpus, type Corpus } from '../support/report-corpus.js';
 import { MB, round } from '../support/settings.js';
 import type { BenchEntry, Benchmark } from '../types.js';
 
@@ -213,14 +212,5 @@ async function benchCompile(corpus: Corpus): Promise<BenchEntry> {
 export const compileThemeVsSql: Benchmark = {
   name: NAME,
   description: 'compileTheme of one theme over 100,000 reports vs a raw SQL select of the same rows',
-  run: async () => {
-    const lease = leaseCorpus();
-    try {
-      const entries: BenchEntry[] = [];
-      for (const kind of databaseKinds() as DbKind[]) entries.push(await benchCompile(await lease.get(kind)));
-      return entries;
-    } finally {
-      lease.release();
-    }
-  },
+  run: () => onEachCorpus(benchCompile),
 };

@@ -27,7 +27,8 @@ import { newReceiptCode } from '../../../server/src/services/reports/receipt-cod
 import { ensureThemes } from '../../factories.js';
 import { ADMIN, type TestStack } from '../../support/stack.js';
 import type { DbKind } from '../../support/test-database.js';
-import { log, startPlatform } from './platform.js';
+import type { BenchEntry } from '../types.js';
+import { databaseKinds, log, startPlatform } from './platform.js';
 
 export const CORPUS_REPORTS = 100_000;
 const BATCH = 2_000;
@@ -406,6 +407,21 @@ export function leaseCorpus(): CorpusLease {
       }, 0);
     },
   };
+}
+
+/**
+ * Runs `bench` on the corpus of each database this run measures (PGlite, then PostgreSQL when
+ * configured), under one lease: a benchmark's whole run() for the common case.
+ */
+export async function onEachCorpus(bench: (corpus: Corpus) => Promise<BenchEntry>): Promise<BenchEntry[]> {
+  const lease = leaseCorpus();
+  try {
+    const entries: BenchEntry[] = [];
+    for (const kind of databaseKinds() as DbKind[]) entries.push(await bench(await lease.get(kind)));
+    return entries;
+  } finally {
+    lease.release();
+  }
 }
 
 /** Resolves once corpora released by an earlier benchmark are stopped (so they do not skew the next one). */
