@@ -21,9 +21,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { tables } from '@convene/shared/db';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { signIn } from '../../support/coordinator-session.js';
-import type { DbKind } from '../../support/test-database.js';
-import { databaseKinds, entryName, log, sleep } from '../support/platform.js';
-import { collectGarbage, CORPUS_REPORTS, leaseCorpus, type Corpus } from '../support/report-corpus.js';
+import { entryName, log, sleep } from '../support/platform.js';
+import { collectGarbage, CORPUS_REPORTS, onEachCorpus, type Corpus } from '../support/report-corpus.js';
 import { MB, round } from '../support/settings.js';
 import type { BenchEntry, Benchmark } from '../types.js';
 
@@ -315,14 +314,5 @@ async function benchExport(corpus: Corpus): Promise<BenchEntry> {
 export const csvExport100k: Benchmark = {
   name: NAME,
   description: 'streamed CSV export of 100,000 reports over HTTP: time and memory growth vs a raw select into memory',
-  run: async () => {
-    const lease = leaseCorpus();
-    try {
-      const entries: BenchEntry[] = [];
-      for (const kind of databaseKinds() as DbKind[]) entries.push(await benchExport(await lease.get(kind)));
-      return entries;
-    } finally {
-      lease.release();
-    }
-  },
+  run: () => onEachCorpus(benchExport),
 };

@@ -80,24 +80,24 @@ function reportBlocks(report: TCompiledReport, code: string, t: BriefText): TBri
   if (report.affectedGroups.length > 0) {
     blocks.push({
       kind: 'field',
-      label: t.t('fieldLabel', { label: t.t('affectedGroups') }),
+      label: t.label('affectedGroups'),
       value: report.affectedGroups.map((g) => t.group(g)).join(', '),
     });
   }
   if (report.countries.length > 1) {
     blocks.push({
       kind: 'field',
-      label: t.t('fieldLabel', { label: t.t('countries') }),
+      label: t.label('countries'),
       value: report.countries.map((c) => t.countryLabel(c)).join(', '),
     });
   }
   if (report.corridor !== null) {
     const value = `${t.countryLabel(report.corridor.origin)} → ${t.countryLabel(report.corridor.destination)}`;
-    blocks.push({ kind: 'field', label: t.t('fieldLabel', { label: t.t('corridor') }), value });
+    blocks.push({ kind: 'field', label: t.label('corridor'), value });
   }
   blocks.push({
     kind: 'field',
-    label: t.t('fieldLabel', { label: t.t('attribution') }),
+    label: t.label('attribution'),
     value: report.attribution === null ? t.t('anonymous') : t.t('submittedBy', { organization: report.attribution }),
   });
   if (report.mergedCodes && report.mergedCodes.length > 0) {
@@ -137,10 +137,10 @@ export function briefModel(c: TCompilation, language: TLanguage): TBriefModel {
   blocks.push({ kind: 'heading', level: 2, text: t.t('figures') });
   const languages = c.languages.map((l) => t.languageName(l)).join(', ');
   blocks.push(
-    { kind: 'field', label: t.t('fieldLabel', { label: t.t('reports') }), value: t.number(c.counts.total) },
+    { kind: 'field', label: t.label('reports'), value: t.number(c.counts.total) },
     {
       kind: 'field',
-      label: t.t('fieldLabel', { label: t.t('languages') }),
+      label: t.label('languages'),
       value: languages === '' ? t.t('none') : languages,
     },
     { kind: 'paragraph', text: t.plural('withheld', c.counts.withheld), language },

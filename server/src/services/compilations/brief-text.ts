@@ -72,6 +72,11 @@ export class BriefText {
     return fill(this.catalog[key], vars, this.numbers);
   }
 
+  /** A field's label with its separator, as the language writes it ("Reports:", "Rapports :"). */
+  label(key: TextKey): string {
+    return this.t('fieldLabel', { label: this.t(key) });
+  }
+
   /** A catalog text chosen by the plural rules of the language for `count`. */
   plural(key: PluralKey, count: number, vars: Record<string, string | number> = {}): string {
     const forms = this.catalog[key];
