@@ -16,6 +16,8 @@ export type AppContext = {
   redis: Redis;
   mailQueue: MailQueue;
   sessionSecret: string;
+  /** Key of the address hashes that keep erased contacts unsubscribed (PRIVACY_KEY, or generated into DATA_DIR). */
+  privacyKey: string;
   /** In-process events for live views (new reports). */
   events: ServerEvents;
   /**

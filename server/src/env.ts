@@ -1,4 +1,5 @@
 import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
+import { retentionEnvIssues, retentionEnvShape } from '@convene/shared/privacy';
 import { translationEnvIssues, translationEnvShape } from '@convene/worker/translation';
 import { z } from 'zod';
 
@@ -62,6 +63,8 @@ export const ZServerEnv = z
     SHUTDOWN_NOTICE_SECONDS: z.coerce.number().int().min(0).max(60).default(0),
     // Machine translation (the worker translates; the API only tells reviewers who will see the text).
     ...translationEnvShape,
+    // Retention of personal data: the API shows the forecast and hashes suppressed addresses on import.
+    ...retentionEnvShape,
   })
   .superRefine(
     (env, ctx) => {
@@ -75,7 +78,7 @@ export const ZServerEnv = z
           message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
         });
       }
-      for (const issue of translationEnvIssues(env)) {
+      for (const issue of [...translationEnvIssues(env), ...retentionEnvIssues(env)]) {
         ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
       }
       // Run even when other variables are invalid, so every problem is listed at once.

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@convene/shared/db';
+import { loadOrCreatePrivacyKey } from '@convene/shared/privacy';
 import {
   checkEvictionPolicy,
   createProcessLogger,
@@ -115,6 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       redis,
       mailQueue,
       sessionSecret: loadOrCreateSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
+      privacyKey: loadOrCreatePrivacyKey(env.PRIVACY_KEY, env.DATA_DIR),
       events: new ServerEvents(),
       drain: drainState,
       localOutbox: !env.SMTP_URL,

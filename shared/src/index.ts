@@ -39,3 +39,4 @@ export * from './schemas/consultation.js';
 export * from './schemas/theme-page.js';
 export * from './i18n/resources/index.js';
 export * from './i18n/brief/index.js';
+export * from './schemas/retention.js';

@@ -1,4 +1,5 @@
 import { commonEnvShape, parseEnvOrExit } from '@convene/shared/node';
+import { retentionEnvIssues, retentionEnvShape } from '@convene/shared/privacy';
 import { z } from 'zod';
 import { translationEnvIssues, translationEnvShape } from './translation/config.js';
 
@@ -28,10 +29,12 @@ export const ZWorkerEnv = z
     // On SIGTERM: seconds the active mail jobs get to finish; another worker takes over the rest (stalled jobs).
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
     ...translationEnvShape,
+    // Retention of personal data (periods, how often the purge runs, the address-hash key).
+    ...retentionEnvShape,
   })
   .superRefine(
     (env, ctx) => {
-      for (const issue of translationEnvIssues(env))
+      for (const issue of [...translationEnvIssues(env), ...retentionEnvIssues(env)])
         ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     },
     { when: () => true },

@@ -1,9 +1,16 @@
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RECONCILER_SCHEDULER_ID } from '@convene/shared';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RECONCILER_SCHEDULER_ID, RETENTION_SCHEDULER_ID } from '@convene/shared';
 import type { Db } from '@convene/shared/db';
 import { createRedis, loggableError, type Logger } from '@convene/shared/node';
+import {
+  loadOrCreatePrivacyKey,
+  retentionPolicyFromEnv,
+  type PurgeCounts,
+  type RetentionPolicy,
+} from '@convene/shared/privacy';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { WorkerEnv } from './env.js';
 import { JOB_DEFINITIONS } from './jobs/index.js';
+import { handlePurgePersonalData } from './jobs/purge-personal-data.handler.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
 import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
@@ -30,6 +37,10 @@ export type WorkerOptions = {
   shutdownGraceMs?: number;
   /** The machine translation provider's settings (default: none, human translations only). */
   translation?: TranslationEnv;
+  /** The retention policy and address-hash key; unset: no retention purge is scheduled. */
+  retention?: { policy: RetentionPolicy; privacyKey: string };
+  /** The clock the retention purge judges "due" by (tests move it forward). */
+  now?: () => Date;
 };
 
 /** The worker options a parsed environment describes. */
@@ -54,12 +65,18 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
       LIBRETRANSLATE_URL: env.LIBRETRANSLATE_URL,
       LIBRETRANSLATE_API_KEY: env.LIBRETRANSLATE_API_KEY,
     },
+    retention: {
+      policy: retentionPolicyFromEnv(env),
+      privacyKey: loadOrCreatePrivacyKey(env.PRIVACY_KEY, env.DATA_DIR),
+    },
   };
 }
 
 export type RunningWorkers = {
   /** Runs one reconciler pass now (the scheduler also runs it every minute). */
   reconcileNow: () => Promise<ReconcileResult>;
+  /** Runs one retention purge now (the scheduler also runs it every RETENTION_EVERY_MINUTES). */
+  purgeNow: () => Promise<PurgeCounts>;
   /**
    * Ordered shutdown: stop taking jobs, let the active ones finish within graceMs (default:
    * the options' shutdownGraceMs; another worker takes over the rest), close queues, Redis, SMTP.
@@ -92,6 +109,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
     translator: options.translation ? createTranslationProvider(options.translation) : null,
+    retention: options.retention && { ...options.retention, dataDir: options.dataDir },
+    now: options.now,
   };
 
   let mailWorker: Worker | undefined;
@@ -130,28 +149,52 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const tracked = workers.map(trackActiveJobs);
 
   const everyMs = options.reconcileEveryMs ?? 60_000;
-  const upsertScheduler = () =>
-    schedulesQueue.upsertJobScheduler(
-      RECONCILER_SCHEDULER_ID,
-      { every: everyMs },
-      { name: JOBS.reconcileOutbox, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
-    );
-  await upsertScheduler();
-  // The scheduler lives in Redis: a flushed or replaced Redis loses it, and with it the
-  // safety net that recovers every lost job. Re-assert it on the same period (idempotent).
+  // Job schedulers live in Redis: a flushed or replaced Redis loses them, and with them the
+  // safety net that recovers every lost job and the retention purge. The watchdog re-asserts
+  // them on the reconciler's period (upserting is idempotent).
+  const schedulers = [
+    {
+      id: RECONCILER_SCHEDULER_ID,
+      upsert: () =>
+        schedulesQueue.upsertJobScheduler(
+          RECONCILER_SCHEDULER_ID,
+          { every: everyMs },
+          { name: JOBS.reconcileOutbox, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+        ),
+    },
+    ...(options.retention
+      ? [
+          {
+            id: RETENTION_SCHEDULER_ID,
+            upsert: () =>
+              schedulesQueue.upsertJobScheduler(
+                RETENTION_SCHEDULER_ID,
+                { every: (options.retention?.policy.everyMinutes ?? 60) * 60_000 },
+                { name: JOBS.purgePersonalData, data: {}, opts: { removeOnComplete: 20, removeOnFail: 20 } },
+              ),
+          },
+        ]
+      : []),
+  ];
+  for (const scheduler of schedulers) await scheduler.upsert();
   const watchdog = setInterval(() => {
-    schedulesQueue
-      .getJobScheduler(RECONCILER_SCHEDULER_ID)
-      .then((existing) =>
-        existing ? undefined : upsertScheduler().then(() => logger.warn('reconciler schedule was missing: restored')),
-      )
-      .catch(() => undefined);
+    for (const scheduler of schedulers) {
+      schedulesQueue
+        .getJobScheduler(scheduler.id)
+        .then((existing) =>
+          existing
+            ? undefined
+            : scheduler.upsert().then(() => logger.warn({ scheduler: scheduler.id }, 'job schedule was missing: restored')),
+        )
+        .catch(() => undefined);
+    }
   }, everyMs);
   watchdog.unref();
   logger.info({ transport: transport.kind, concurrency: options.concurrency }, 'workers started');
 
   return {
     reconcileNow: () => handleReconcileOutbox(null, deps),
+    purgeNow: () => handlePurgePersonalData(null, deps),
     close: async (graceMs = options.shutdownGraceMs ?? 20_000) => {
       clearInterval(watchdog);
       await closeWorkersWithin(tracked, graceMs, logger);

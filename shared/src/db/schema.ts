@@ -108,6 +108,11 @@ export const registrations = pgTable(
     /** Set when the registrant attended (imported attendance report or ticked by hand). */
     attendedAt: timestamp('attended_at', { withTimezone: true }),
     attendanceSource: text('attendance_source', { enum: ['import', 'manual'] }),
+    /**
+     * Set when the retention policy blanked the name, email, organization and manage token;
+     * the row stays so counts by country, language and attendance survive.
+     */
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -163,6 +168,16 @@ export const contacts = pgTable(
   },
   (t) => [index('contacts_country_idx').on(t.country), index('contacts_language_idx').on(t.language)],
 );
+
+/**
+ * Addresses that must never be mailed again, kept only as a keyed hash (HMAC with the privacy
+ * key) once the contact itself is erased: a re-import of the address comes back unsubscribed.
+ */
+export const addressSuppressions = pgTable('address_suppressions', {
+  addressHash: text('address_hash').primaryKey(),
+  reason: text('reason', { enum: ['unsubscribed', 'undeliverable'] }).notNull(),
+  createdAt: createdAt(),
+});
 
 /** The segment of contacts a campaign targets; empty lists mean "any". */
 export type CampaignSegment = {
@@ -335,6 +350,8 @@ export const reports = pgTable(
      * both codes stay as lineage, the brief counts the pair once, under the one kept.
      */
     mergedInto: uuid('merged_into').references((): AnyPgColumn => reports.id, { onDelete: 'set null' }),
+    /** Set when the retention policy erased a named reporter's contact name and email (text stays). */
+    identityErasedAt: timestamp('identity_erased_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -11,6 +11,7 @@ export const JOBS = {
   sendNotification: 'send-notification',
   reconcileOutbox: 'reconcile-outbox',
   translateReport: 'translate-report',
+  purgePersonalData: 'purge-personal-data',
 } as const;
 
 export const ZSendNotificationJob = z.strictObject({
@@ -49,4 +50,11 @@ export function translationJobId(reportId: string, language: string, requestedAt
 
 /** The id of the reconciler's job scheduler. */
 export const RECONCILER_SCHEDULER_ID = 'reconcile-outbox-every-minute';
+
+/** The retention purge: no payload, it erases whatever the policy says is due when it runs. */
+export const ZPurgePersonalDataJob = z.strictObject({});
+export type TPurgePersonalDataJob = z.infer<typeof ZPurgePersonalDataJob>;
+
+/** The id of the retention purge's job scheduler (every RETENTION_EVERY_MINUTES). */
+export const RETENTION_SCHEDULER_ID = 'purge-personal-data';
 export * from './retry-policy.js';

@@ -1,5 +1,6 @@
 import { JOBS, QUEUES } from '@convene/shared';
 import type { Job } from 'bullmq';
+import { handlePurgePersonalData } from './purge-personal-data.handler.js';
 import { handleReconcileOutbox } from './reconcile-outbox.handler.js';
 import { handleSendNotification } from './send-notification.handler.js';
 import { handleTranslateReport } from './translate-report.handler.js';
@@ -16,4 +17,5 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   { queue: QUEUES.mail, name: JOBS.sendNotification, handle: handleSendNotification },
   { queue: QUEUES.schedules, name: JOBS.reconcileOutbox, handle: (job, deps) => handleReconcileOutbox(job, deps) },
   { queue: QUEUES.translations, name: JOBS.translateReport, handle: handleTranslateReport },
+  { queue: QUEUES.schedules, name: JOBS.purgePersonalData, handle: handlePurgePersonalData },
 ];

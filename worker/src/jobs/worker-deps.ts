@@ -1,4 +1,5 @@
 import type { Db } from '@convene/shared/db';
+import type { RetentionPolicy } from '@convene/shared/privacy';
 import type { Logger } from '@convene/shared/node';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -25,4 +26,11 @@ export type WorkerDeps = {
   slowDown?: (ms: number) => Promise<void>;
   /** The configured machine translator; null (or unset) when TRANSLATION_PROVIDER=none. */
   translator?: TranslationProvider | null;
+  /**
+   * The retention periods, the address-hash key and where the local outbox keeps its .eml
+   * copies (the purge removes erased people's); unset: the purge job refuses to run.
+   */
+  retention?: { policy: RetentionPolicy; privacyKey: string; dataDir: string };
+  /** The clock the retention purge judges "due" by (tests move it forward; default: now). */
+  now?: () => Date;
 };

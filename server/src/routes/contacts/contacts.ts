@@ -120,7 +120,7 @@ export function contactsRouter(ctx: AppContext): Router {
 
   router.delete('/:id', validateParam('id', ZUuid, 'Contact'), async (req, res) => {
     const id = req.params.id as string;
-    await deleteContact({ db: ctx.db, dataDir: ctx.env.DATA_DIR }, id, coordinatorOf(res));
+    await deleteContact({ db: ctx.db, dataDir: ctx.env.DATA_DIR, privacyKey: ctx.privacyKey }, id, coordinatorOf(res));
     ctx.logger.info({ contactId: id }, 'contact deleted');
     res.status(204).end();
   });
@@ -128,7 +128,7 @@ export function contactsRouter(ctx: AppContext): Router {
   // An import may hold any country: coordinators of every region only.
   router.post('/import', onlyUnscoped, csvBody, async (req, res) => {
     const upload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const result = await importContacts(ctx.db, upload);
+    const result = await importContacts(ctx.db, upload, ctx.privacyKey);
     // Counts only: no addresses or names in the logs or the audit log.
     const counts = {
       imported: result.imported,

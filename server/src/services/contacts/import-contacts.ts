@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TContactImportResult } from '@convene/shared';
 import { tables, type Db, type Tx } from '@convene/shared/db';
-import { sql } from 'drizzle-orm';
+import { addressHash } from '@convene/shared/privacy';
+import { inArray, sql } from 'drizzle-orm';
 import { decodeUtf8, readContactsCsv, type AcceptedContactRow } from './read-contacts-csv.js';
 
 /** Rows per INSERT. */
@@ -21,15 +22,17 @@ type Counts = Pick<TContactImportResult, 'imported' | 'updated' | 'unchanged'>;
  * On an existing contact, an empty cell (or a column the file lacks) keeps the stored value,
  * and tags are added to the contact's tags, so importing several lists never loses what an
  * earlier one said. Unsubscribed and undeliverable marks, and the unsubscribe token, are
- * never touched: a re-import does not resubscribe anyone.
+ * never touched: a re-import does not resubscribe anyone — not even someone the retention
+ * policy (or a coordinator) erased after they unsubscribed: an address whose keyed hash is in
+ * address_suppressions comes back already unsubscribed.
  */
-export async function importContacts(db: Db, upload: Uint8Array): Promise<TContactImportResult> {
+export async function importContacts(db: Db, upload: Uint8Array, privacyKey: string): Promise<TContactImportResult> {
   const file = readContactsCsv(decodeUtf8(upload));
   const counts = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
     const total: Counts = { imported: 0, updated: 0, unchanged: 0 };
     for (let i = 0; i < file.rows.length; i += BATCH_SIZE) {
-      const batch = await upsertBatch(tx, file.rows.slice(i, i + BATCH_SIZE));
+      const batch = await upsertBatch(tx, file.rows.slice(i, i + BATCH_SIZE), privacyKey);
       total.imported += batch.imported;
       total.updated += batch.updated;
       total.unchanged += batch.unchanged;
@@ -39,8 +42,14 @@ export async function importContacts(db: Db, upload: Uint8Array): Promise<TConta
   return { ...counts, rejected: file.rejected, duplicates: file.duplicates };
 }
 
-async function upsertBatch(tx: Tx, rows: AcceptedContactRow[]): Promise<Counts> {
+async function upsertBatch(tx: Tx, rows: AcceptedContactRow[], privacyKey: string): Promise<Counts> {
   const c = tables.contacts;
+  const hashes = rows.map((row) => addressHash(privacyKey, row.emailNormalized));
+  const s = tables.addressSuppressions;
+  const suppressed = new Set(
+    (await tx.select({ hash: s.addressHash }).from(s).where(inArray(s.addressHash, hashes))).map((row) => row.hash),
+  );
+
   const existing = await tx
     .select({
       emailNormalized: c.emailNormalized,
@@ -71,6 +80,8 @@ async function upsertBatch(tx: Tx, rows: AcceptedContactRow[]): Promise<Counts> 
       time_zone: row.timeZone ?? old?.timeZone ?? null,
       tags: mergeTags(old?.tags ?? [], row.tags ?? []),
       unsubscribe_token: tokens.subarray(24 * i, 24 * (i + 1)).toString('base64url'),
+      // Only a new row takes it (the conflict update leaves the marks alone).
+      unsubscribed_at: suppressed.has(hashes[i] ?? '') ? new Date().toISOString() : null,
     };
   });
 
@@ -78,11 +89,11 @@ async function upsertBatch(tx: Tx, rows: AcceptedContactRow[]): Promise<Counts> 
   // the same on PostgreSQL and PGlite. Only rows whose fields change are updated (and
   // returned); xmax = 0 marks a row this statement inserted.
   const result = await tx.execute(sql`
-    insert into contacts (email, email_normalized, name, organization, country, language, time_zone, tags, unsubscribe_token)
-    select email, email_normalized, name, organization, country, language, time_zone, tags, unsubscribe_token
+    insert into contacts (email, email_normalized, name, organization, country, language, time_zone, tags, unsubscribe_token, unsubscribed_at)
+    select email, email_normalized, name, organization, country, language, time_zone, tags, unsubscribe_token, unsubscribed_at
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
       email text, email_normalized text, name text, organization text, country text,
-      language text, time_zone text, tags jsonb, unsubscribe_token text)
+      language text, time_zone text, tags jsonb, unsubscribe_token text, unsubscribed_at timestamptz)
     on conflict (email_normalized) do update set
       name = excluded.name,
       organization = excluded.organization,
