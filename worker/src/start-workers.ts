@@ -184,7 +184,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         .then((existing) =>
           existing
             ? undefined
-            : scheduler.upsert().then(() => logger.warn({ scheduler: scheduler.id }, 'job schedule was missing: restored')),
+            : scheduler
+                .upsert()
+                .then(() => logger.warn({ scheduler: scheduler.id }, 'job schedule was missing: restored')),
         )
         .catch(() => undefined);
     }

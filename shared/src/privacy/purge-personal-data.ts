@@ -80,7 +80,10 @@ async function recordPurge(tx: Tx, id: string, exists: boolean, counts: PurgeCou
   const details = { ...counts, policy };
   const a = tables.auditLog;
   if (exists) {
-    await tx.update(a).set({ details }).where(sql`${a.id} = ${id}`);
+    await tx
+      .update(a)
+      .set({ details })
+      .where(sql`${a.id} = ${id}`);
     return;
   }
   await tx.insert(a).values({

@@ -20,8 +20,6 @@ export const ZRetentionForecast = z.object({
   generatedAt: ZInstant,
   categories: z.array(ZRetentionCategoryForecast),
   /** The last purge that erased something (from the audit log): when, and how many per category. */
-  lastPurge: z
-    .object({ at: ZInstant, counts: z.record(ZRetentionCategory, z.number().int()) })
-    .nullable(),
+  lastPurge: z.object({ at: ZInstant, counts: z.record(ZRetentionCategory, z.number().int()) }).nullable(),
 });
 export type TRetentionForecast = z.infer<typeof ZRetentionForecast>;
