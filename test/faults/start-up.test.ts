@@ -41,7 +41,7 @@ describe('start-up', () => {
       NODE_ENV: 'production',
     });
     expect(result.status).toBe(1);
-    for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_PASSWORD', 'SESSION_SECRET'])
+    for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_PASSWORD', 'SESSION_SECRET', 'PRIVACY_KEY'])
       expect(result.stderr).toContain(name);
   });
 

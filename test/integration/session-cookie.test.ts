@@ -24,7 +24,12 @@ describe('the session cookie in production', () => {
   it('is not Secure on a plain-HTTP deployment, so the browser keeps the session', async () => {
     stack = await startTestStack({
       kind: 'pglite',
-      env: { NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(64), PUBLIC_URL: 'http://localhost:3000' },
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'a'.repeat(64),
+        PRIVACY_KEY: 'p'.repeat(64),
+        PUBLIC_URL: 'http://localhost:3000',
+      },
     });
     const res = await signIn();
     expect(res.status).toBe(200);
@@ -43,6 +48,7 @@ describe('the session cookie in production', () => {
       env: {
         NODE_ENV: 'production',
         SESSION_SECRET: 'a'.repeat(64),
+        PRIVACY_KEY: 'p'.repeat(64),
         PUBLIC_URL: 'https://convene.example.org',
         TRUST_PROXY: '1',
       },

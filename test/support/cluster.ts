@@ -101,6 +101,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     PUBLIC_URL: nginx.url,
     QUEUE_PREFIX: `k${randomBytes(4).toString('hex')}`,
     SESSION_SECRET: randomBytes(24).toString('hex'),
+    PRIVACY_KEY: randomBytes(24).toString('hex'),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'info',

@@ -22,6 +22,8 @@ export const BENCH_ADMIN = { email: 'bench-admin@example.org', password: 'bench-
 
 /** One per run: every API must accept the session cookies the others signed. */
 const SESSION_SECRET = randomBytes(24).toString('hex');
+/** One per run too: the APIs and the workers hash suppressed addresses with the same key. */
+const PRIVACY_KEY = randomBytes(24).toString('hex');
 
 /** Environment of an API of the split topology: PostgreSQL, no worker inside, limits off for loopback load. */
 export function apiEnv(databaseUrl: string, dataDir: string, prefix: string, smtpUrl: string): Record<string, string> {
@@ -32,6 +34,7 @@ export function apiEnv(databaseUrl: string, dataDir: string, prefix: string, smt
     QUEUE_PREFIX: prefix,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     SESSION_SECRET,
+    PRIVACY_KEY,
     HOST: '127.0.0.1',
     RUN_WORKER: 'false',
     SMTP_URL: smtpUrl,
@@ -58,6 +61,7 @@ export function workerEnv(
     QUEUE_PREFIX: prefix,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     SMTP_URL: smtpUrl,
+    PRIVACY_KEY,
     PUBLIC_URL: 'http://convene.test',
     WORKER_CONCURRENCY: String(concurrency),
   };
