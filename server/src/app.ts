@@ -17,6 +17,7 @@ import { requireAdmin, requireCoordinator } from './middlewares/require-role.js'
 import { adminAccountRouter } from './routes/admin-account/admin-account.js';
 import { adminAccountsRouter } from './routes/admin-accounts/admin-accounts.js';
 import { adminAuditRouter } from './routes/admin-audit/admin-audit.js';
+import { adminRetentionRouter } from './routes/admin-retention/admin-retention.js';
 import { adminCompilationsRouter } from './routes/admin-compilations/admin-compilations.js';
 import { QUEUES_PATH, queuesDashboard } from './routes/admin-queues/admin-queues.js';
 import { invitationRouter } from './routes/invitation/invitation.js';
@@ -135,6 +136,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/campaigns', campaignsRouter(ctx, ctx.env.MAIL_FROM));
   app.use('/api/admin/accounts', adminAccountsRouter(ctx));
   app.use('/api/admin/audit', adminAuditRouter(ctx));
+  app.use('/api/admin/retention', adminRetentionRouter(ctx));
   app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));

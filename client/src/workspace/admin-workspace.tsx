@@ -23,6 +23,7 @@ import { ResetPasswordPage } from './password/reset-password-page';
 import { RegistrantsPage } from './registrants/registrants-page';
 import { ReportDetailPage } from './reports/report-detail-page';
 import { ReportsPage } from './reports/reports-page';
+import { RetentionPage } from './retention/retention-page';
 import { SessionProvider, useSession } from './session/session';
 import { SignInPage } from './session/sign-in-page';
 import { ThemesPage } from './themes/themes-page';
@@ -51,6 +52,7 @@ const ADMIN_NAV: { href: string; key: AdminKey }[] = [
   { href: '/accounts', key: 'admin.nav.accounts' },
   { href: '/audit', key: 'admin.nav.audit' },
   { href: '/themes', key: 'admin.themeEditor.nav' },
+  { href: '/retention', key: 'admin.retention.nav' },
 ];
 
 /** A place to go back to after signing in: a path of the workspace, nothing else. */
@@ -180,6 +182,9 @@ function SignedInRoutes() {
       </Route>
       <Route path="/themes">
         <ThemesPage />
+      </Route>
+      <Route path="/retention">
+        <RetentionPage />
       </Route>
       <Route>
         <WorkspaceNotFound />

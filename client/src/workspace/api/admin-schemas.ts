@@ -36,6 +36,7 @@ export {
   ZRegistrantList,
   ZReportSubmittedEvent,
   ZReportTranslations,
+  ZRetentionForecast,
   ZTranslationProviderInfo,
   ZUpdateWebinar,
 } from '@convene/shared';

@@ -15,6 +15,7 @@ import type {
   TOutboxMessage,
   TOverview,
   TReportStatus,
+  TRetentionForecast,
   TAdminThemeList,
   TUpdateAccount,
   TUpdateWebinar,
@@ -46,6 +47,10 @@ export const getThemes = (signal?: Signal) =>
 
 export const getOverview = (signal?: Signal) =>
   adminRequest<TOverview>('/api/admin/overview', (s) => s.ZOverview, { signal });
+
+/** Admins: the retention periods and what falls due when. */
+export const getRetention = (signal?: Signal) =>
+  adminRequest<TRetentionForecast>('/api/admin/retention', (s) => s.ZRetentionForecast, { signal });
 
 /** The filters of the reports list, as the query string carries them (all optional). */
 export type ReportQuery = Partial<

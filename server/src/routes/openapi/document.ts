@@ -42,6 +42,7 @@ import { registerThemePaths } from './theme-paths.js';
 import { registerTranslationPaths } from './translation-paths.js';
 import { registerDuplicatePaths } from './duplicate-paths.js';
 import { registerPublicResourcesPaths } from './public-resources-paths.js';
+import { registerRetentionPaths } from './retention-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZApiError, description);
@@ -323,6 +324,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerTranslationPaths(registry, coordinator);
   registerDuplicatePaths(registry, coordinator);
   registerPublicResourcesPaths(registry, coordinator);
+  registerRetentionPaths(registry, coordinator);
   registerSelfServicePaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -957,6 +957,32 @@ export const enAdmin = {
       excerpt_not_found: "the passage is not in the report's text",
     },
   },
+  retention: {
+    nav: 'Retention',
+    title: 'Retention of personal data',
+    intro:
+      'The worker erases personal data on a schedule, when its period has passed. Every purge is in the audit log, with counts only.',
+    every: 'The purge runs every {{minutes}} minutes.',
+    periods: 'Periods',
+    rules: {
+      registrants:
+        'Registrants: name, email, organization and manage link erased {{days}} days after their webinar ends. Counts by country and language stay.',
+      reporters:
+        'Named reporters: contact name and email erased {{days}} days after the report is in a frozen brief. The text, themes and places stay.',
+      contacts:
+        'Unsubscribed or undeliverable contacts: erased {{days}} days after unsubscribing or bouncing. Only a keyed hash of the address stays, so a re-import does not subscribe them again.',
+    },
+    forecast: 'What falls due when',
+    category: 'Personal data of',
+    dueNow: 'Due at the next run',
+    upcoming: 'Falls due later (day, people)',
+    nothingLater: 'Nothing later',
+    categories: { registrants: 'Registrants', reporters: 'Named reporters', contacts: 'Contacts' },
+    lastPurge: 'Last purge that erased something',
+    lastPurgeCounts: 'Registrants {{registrants}}, named reporters {{reporters}}, contacts {{contacts}}.',
+    noPurge: 'No purge has erased anything yet.',
+    refresh: 'Refresh',
+  },
   profile: {
     title: 'Your name in briefs',
     displayName: 'Display name',

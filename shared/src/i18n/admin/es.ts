@@ -961,6 +961,32 @@ export const esAdmin: AdminCatalog = {
       excerpt_not_found: 'el pasaje no está en el texto del informe',
     },
   },
+  retention: {
+    nav: 'Conservación',
+    title: 'Conservación de datos personales',
+    intro:
+      'El worker borra los datos personales según un calendario, cuando vence su plazo. Cada purga queda en el registro de auditoría, solo con cifras.',
+    every: 'La purga se ejecuta cada {{minutes}} minutos.',
+    periods: 'Plazos',
+    rules: {
+      registrants:
+        'Personas inscritas: nombre, correo, organización y enlace de gestión borrados {{days}} días después del fin de su webinario. Los recuentos por país e idioma se mantienen.',
+      reporters:
+        'Aportes con nombre: nombre y correo de contacto borrados {{days}} días después de incluirse en un informe congelado. El texto, los temas y los lugares se mantienen.',
+      contacts:
+        'Contactos dados de baja o inalcanzables: borrados {{days}} días después de la baja o el rebote. Solo queda un hash con clave de la dirección, para que una nueva importación no los vuelva a suscribir.',
+    },
+    forecast: 'Qué vence y cuándo',
+    category: 'Datos personales de',
+    dueNow: 'En la próxima ejecución',
+    upcoming: 'Más adelante (día, personas)',
+    nothingLater: 'Nada más adelante',
+    categories: { registrants: 'Personas inscritas', reporters: 'Aportes con nombre', contacts: 'Contactos' },
+    lastPurge: 'Última purga que borró algo',
+    lastPurgeCounts: 'Personas inscritas {{registrants}}, aportes con nombre {{reporters}}, contactos {{contacts}}.',
+    noPurge: 'Ninguna purga ha borrado nada todavía.',
+    refresh: 'Actualizar',
+  },
   profile: {
     title: 'Su nombre en los informes',
     displayName: 'Nombre visible',

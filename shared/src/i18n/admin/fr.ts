@@ -965,6 +965,33 @@ export const frAdmin: AdminCatalog = {
       excerpt_not_found: 'le passage n’est pas dans le texte du rapport',
     },
   },
+  retention: {
+    nav: 'Conservation',
+    title: 'Conservation des données personnelles',
+    intro:
+      'Le worker efface les données personnelles selon un calendrier, une fois leur durée écoulée. Chaque purge figure au journal d’audit, avec des nombres uniquement.',
+    every: 'La purge s’exécute toutes les {{minutes}} minutes.',
+    periods: 'Durées',
+    rules: {
+      registrants:
+        'Personnes inscrites : nom, adresse, organisation et lien de gestion effacés {{days}} jours après la fin de leur webinaire. Les décomptes par pays et par langue restent.',
+      reporters:
+        'Contributions nominatives : nom et adresse de contact effacés {{days}} jours après l’inclusion dans une note figée. Le texte, les thèmes et les lieux restent.',
+      contacts:
+        'Contacts désinscrits ou injoignables : effacés {{days}} jours après la désinscription ou le rejet. Seule une empreinte chiffrée de l’adresse reste, pour qu’une réimportation ne les réinscrive pas.',
+    },
+    forecast: 'Ce qui arrive à échéance, et quand',
+    category: 'Données personnelles de',
+    dueNow: 'À la prochaine exécution',
+    upcoming: 'Plus tard (jour, personnes)',
+    nothingLater: 'Rien ensuite',
+    categories: { registrants: 'Personnes inscrites', reporters: 'Contributions nominatives', contacts: 'Contacts' },
+    lastPurge: 'Dernière purge ayant effacé des données',
+    lastPurgeCounts:
+      'Personnes inscrites {{registrants}}, contributions nominatives {{reporters}}, contacts {{contacts}}.',
+    noPurge: 'Aucune purge n’a encore effacé de données.',
+    refresh: 'Actualiser',
+  },
   profile: {
     title: 'Votre nom dans les notes',
     displayName: 'Nom affiché',
