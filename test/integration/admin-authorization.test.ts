@@ -23,7 +23,7 @@ type Endpoint = { method: string; path: string };
 const ORIGIN = 'http://convene.test';
 const PASSWORD = 'a long enough password for tests';
 /** Under these prefixes every route is for admins only; the rest is for every coordinator. */
-const ADMIN_ONLY = ['/api/admin/accounts', '/api/admin/audit', '/admin/queues'];
+const ADMIN_ONLY = ['/api/admin/accounts', '/api/admin/audit', '/api/admin/retention', '/admin/queues'];
 const QUEUES_PATH = '/admin/queues';
 /**
  * Briefs cover every region, and a contact import may hold any country: these may answer
