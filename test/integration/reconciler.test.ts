@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RECONCILER_SCHEDULER_ID } from '@convene/shared';
+import { RECONCILER_SCHEDULER_ID, RETENTION_SCHEDULER_ID } from '@convene/shared';
 import { createLogger } from '@convene/shared/node';
 import { startWorkers } from '@convene/worker';
 import { Queue } from 'bullmq';
@@ -93,13 +93,16 @@ describe('outbox reconciler schedule', () => {
     }
   });
 
-  it('comes back after FLUSHALL wipes it, and then delivers what the flush lost', async () => {
+  it('comes back after FLUSHALL wipes it (with the retention purge schedule), and then delivers what the flush lost', async () => {
     const schedules = new Queue('schedules', { connection: redis.client, prefix: stack.prefix });
     try {
       expect(await schedules.getJobScheduler(RECONCILER_SCHEDULER_ID)).toBeTruthy();
       await redis.client.flushall();
       expect(await schedules.getJobScheduler(RECONCILER_SCHEDULER_ID)).toBeFalsy();
+      expect(await schedules.getJobScheduler(RETENTION_SCHEDULER_ID)).toBeFalsy();
       await eventually(async () => schedules.getJobScheduler(RECONCILER_SCHEDULER_ID), 10_000);
+      // The retention purge's schedule is re-asserted by the same watchdog.
+      await eventually(async () => schedules.getJobScheduler(RETENTION_SCHEDULER_ID), 10_000);
 
       // A pending confirmation with no job at all (as after a flush mid-send) is delivered.
       const webinar = await createWebinarRow(stack.db);
