@@ -214,6 +214,20 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
     expect(later[0]).toMatchObject({ name: 'Registrant JO', personalDataErasedAt: null });
   });
 
+  it('shows erased registrants as erased, and mails them nothing on a coordinator action', async () => {
+    const webinarId = (await registrationsOf(ids.ended))[0]!.webinarId;
+    const res = await request(`/api/admin/webinars/${webinarId}/registrations`);
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as { registrants: { id: string; erasedAt: string | null }[] };
+    expect(list.registrants.map((r) => r.erasedAt !== null)).toEqual([true, true]);
+    for (const action of ['resend-confirmation', 'cancel']) {
+      const sent = await request(`/api/admin/webinars/${webinarId}/registrations/${ids.ended[0]}/${action}`, {
+        method: 'POST',
+      });
+      expect({ action, status: sent.status }).toEqual({ action, status: 404 });
+    }
+  });
+
   it('erases unsubscribed and undeliverable contacts after the period, keeping only a keyed hash', async () => {
     expect(await purge(at(179))).toEqual({ registrants: 0, reporters: 0, contacts: 0 });
     expect(await purge(at(181))).toEqual({ registrants: 0, reporters: 0, contacts: 2 });

@@ -17,6 +17,8 @@ export const ZRegistrant = z.object({
   /** Set when they attended: from an imported attendance report or ticked by hand. */
   attendedAt: ZInstant.nullable(),
   attendanceSource: z.enum(['import', 'manual']).nullable(),
+  /** Set when the retention policy erased the name, email and organization (the row stays for the counts). */
+  erasedAt: ZInstant.nullable(),
 });
 export type TRegistrant = z.infer<typeof ZRegistrant>;
 

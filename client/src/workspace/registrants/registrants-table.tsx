@@ -43,7 +43,7 @@ export function RegistrantsTable(props: Props) {
       dir: 'auto',
       cell: (r) => (
         <span id={registrantAnchor(r.id)} tabIndex={-1}>
-          {r.name}
+          {r.erasedAt ? <em>{t('admin.registrantsPage.erased')}</em> : r.name}
         </span>
       ),
     },

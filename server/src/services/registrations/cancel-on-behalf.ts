@@ -24,7 +24,8 @@ export async function cancelOnBehalf(
     .from(r)
     .innerJoin(tables.webinars, eq(tables.webinars.id, r.webinarId))
     .where(and(eq(r.id, registrationId), eq(r.webinarId, webinarId)));
-  if (!row) throw AppError.notFound('Registration');
+  // Erased by the retention policy: nobody left to cancel for (or to mail).
+  if (!row || row.registration.personalDataErasedAt) throw AppError.notFound('Registration');
   if (row.webinarStatus === 'completed' || row.webinarStatus === 'cancelled') {
     throw new AppError(409, 'webinar_not_open', `Registrations of a ${row.webinarStatus} webinar no longer change`);
   }

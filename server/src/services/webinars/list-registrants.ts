@@ -22,6 +22,7 @@ export function toRegistrant(r: RegistrationRow): TRegistrant {
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     attendedAt: r.attendedAt?.toISOString() ?? null,
     attendanceSource: r.attendanceSource ?? null,
+    erasedAt: r.personalDataErasedAt?.toISOString() ?? null,
   };
 }
 

@@ -675,6 +675,7 @@ export const arAdmin: AdminCatalog = {
     },
   },
   registrantsPage: {
+    erased: 'البيانات الشخصية ممحوّة (الاحتفاظ)',
     heading: 'المسجَّلون في «{{title}}»',
     webinarLink: 'تفاصيل الندوة',
     editPageLink: 'المسجَّلون والحضور',

@@ -678,6 +678,7 @@ export const enAdmin = {
     },
   },
   registrantsPage: {
+    erased: 'Personal data erased (retention)',
     heading: 'Registrants of “{{title}}”',
     webinarLink: 'Webinar details',
     editPageLink: 'Registrants and attendance',

@@ -678,6 +678,7 @@ export const esAdmin: AdminCatalog = {
     },
   },
   registrantsPage: {
+    erased: 'Datos personales borrados (conservación)',
     heading: 'Inscritos en «{{title}}»',
     webinarLink: 'Detalles del webinario',
     editPageLink: 'Inscritos y asistencia',

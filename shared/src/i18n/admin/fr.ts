@@ -680,6 +680,7 @@ export const frAdmin: AdminCatalog = {
     },
   },
   registrantsPage: {
+    erased: 'Données personnelles effacées (conservation)',
     heading: 'Inscrits à « {{title}} »',
     webinarLink: 'Détails du webinaire',
     editPageLink: 'Inscrits et présence',
