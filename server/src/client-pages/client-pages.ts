@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { clientBuildReader } from './client-build.js';
 import { withSources } from './content-security-policy.js';
 import { pageLanguage } from './page-language.js';
-import { pageRoute } from './page-routes.js';
+import { pageRoute, type PageRoute } from './page-routes.js';
 import { renderPage } from './render-page.js';
 import { serveAssets } from './serve-assets.js';
 
@@ -17,6 +17,20 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 function pageCatalog(language: TLanguage): Catalog {
   const { email: _email, ...catalog } = catalogs[language];
   return catalog;
+}
+
+/**
+ * The API answers a route embeds. Without them the page still works (the client asks the API
+ * and shows its own error), so a failing database read must not turn the page into a 500.
+ */
+async function routeData(ctx: AppContext, route: PageRoute): Promise<Record<string, unknown>> {
+  if (!route.data) return {};
+  try {
+    return await route.data(ctx);
+  } catch (err) {
+    ctx.logger.warn({ err }, 'page data could not be read; the page is sent without it');
+    return {};
+  }
 }
 
 /**
@@ -46,7 +60,7 @@ export function clientPages(ctx: AppContext, dist = CLIENT_DIST): Router {
       language,
       catalog,
       chunks: route.chunks(language),
-      api: route.data ? await route.data(ctx) : {},
+      api: await routeData(ctx, route),
       list: req.path === '/',
     });
     const policy = res.getHeader('Content-Security-Policy');
