@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { REPO_ROOT } from '@convene/shared/node';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { clientPages } from './client-pages/client-pages.js';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './middlewares/csrf.js';
 import { apiNotFound, errorHandler } from './middlewares/error-handler.js';
@@ -46,7 +44,7 @@ import { adminPublicationRouter } from './routes/admin-publication/admin-publica
 import { consultationsRouter } from './routes/consultations/consultations.js';
 import { publicThemesRouter } from './routes/public-themes/public-themes.js';
 
-export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
+export { CLIENT_DIST } from './client-pages/client-pages.js';
 
 /** Paths whose last segment is a secret (manage and unsubscribe tokens) are logged masked. */
 function loggableUrl(url: string): string {
@@ -160,35 +158,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
     dashboard.router,
   );
 
-  serveClient(app);
+  app.use(clientPages(ctx));
   app.use(errorHandler(ctx.logger));
   return { app, close: async () => void (await Promise.all([dashboard.close(), translations.close()])) };
-}
-
-/** The built client (client/dist), with index.html for every page route. */
-function serveClient(app: Express): void {
-  const index = path.join(CLIENT_DIST, 'index.html');
-  // Vite names assets by content hash, so they can be cached for good.
-  app.use(
-    '/assets',
-    express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
-  );
-  app.use(
-    express.static(CLIENT_DIST, {
-      index: false,
-      maxAge: '1h',
-      // The service worker and its registration must be re-checked on every visit, or a fix
-      // to the offline shell would wait for the cache to expire.
-      setHeaders: (res, file) => {
-        if (/[\\/](sw|registerSW|workbox-[\w-]+)\.js$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
-      },
-    }),
-  );
-  app.get('/{*page}', (_req, res) => {
-    if (existsSync(index)) {
-      res.set('Cache-Control', 'no-cache').sendFile(index);
-    } else {
-      res.status(503).type('text/plain').send('The client is not built yet: run "npm run build:client".');
-    }
-  });
 }

@@ -10,6 +10,7 @@ export * from './schemas/contact.js';
 export * from './schemas/health.js';
 export * from './jobs/index.js';
 export * from './i18n/index.js';
+export * from './i18n/page-data.js';
 export * from './themes/seed.js';
 export * from './time/zones.js';
 export * from './time/wall-time.js';

@@ -1,46 +1,23 @@
 import { z } from 'zod';
 import { REGIONS } from '../geo/regions.js';
 import { freeText, ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
+import { AFFECTED_GROUPS, RECEIPT_CODE_PATTERN, REPORT_CONSENTS, REPORT_LIMITS } from './report-limits.js';
 
-/** Length limits of a report's texts: generous for testimony, bounded for the database. */
-export const REPORT_LIMITS = {
-  barriers: 10_000,
-  recommendations: 10_000,
-  source: 2_000,
-  organization: 200,
-  contactName: 200,
-  countries: 30,
-  themes: 8,
-  subtopics: 12,
-} as const;
+export {
+  AFFECTED_GROUPS,
+  readReceiptCode,
+  RECEIPT_CODE_PATTERN,
+  REPORT_CONSENTS,
+  REPORT_LIMITS,
+} from './report-limits.js';
 
 export const ZRegion = z.enum(REGIONS, {
   error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_value'),
 });
 
-/** Who is affected; the labels live in the catalogs (report.groups.<value>). */
-export const AFFECTED_GROUPS = [
-  'women',
-  'children',
-  'unaccompanied_minors',
-  'workers',
-  'domestic_workers',
-  'undocumented',
-  'refugees',
-  'lgbtqi',
-  'disabled',
-  'older',
-  'indigenous',
-  'families',
-] as const;
 export const ZAffectedGroup = z.enum(AFFECTED_GROUPS, { error: 'invalid_value' });
 export type TAffectedGroup = z.infer<typeof ZAffectedGroup>;
 
-/**
- * What the reporter allows: publish with attribution, use anonymized, or keep it for
- * coordinators only. An anonymous report has nothing to attribute.
- */
-export const REPORT_CONSENTS = ['attributed', 'anonymized', 'coordinators_only'] as const;
 export const ZReportConsent = z.enum(REPORT_CONSENTS, { error: 'required' });
 export type TReportConsent = z.infer<typeof ZReportConsent>;
 
@@ -127,11 +104,7 @@ export type TCreateReport = z.infer<typeof ZCreateReport>;
 export type TCreateReportInput = z.input<typeof ZCreateReport>;
 
 /** A receipt code: what the reporter keeps to check on the report, e.g. "K7QM-2XDA-9FHT". */
-export const ZReceiptCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, { error: 'invalid_receipt' });
+export const ZReceiptCode = z.string().trim().toUpperCase().regex(RECEIPT_CODE_PATTERN, { error: 'invalid_receipt' });
 
 /** The only things a receipt code reveals: that the report arrived, when, and where it is in review. */
 export const ZReportReceipt = z.object({

@@ -1,7 +1,8 @@
 import { isLanguage, textDirection, type Catalog, type TLanguage } from '@convene/shared';
 import { loadCatalog } from '@convene/shared/i18n/load';
+import { embeddedCatalog } from '../page-data';
 import { setActiveLanguage } from './active-language';
-import { readPreference, writePreference } from './storage';
+import { readPreference, writeLanguageCookie, writePreference } from './storage';
 
 const LANGUAGE_KEY = 'convene.lang';
 
@@ -25,15 +26,24 @@ export function asLanguage(value: string | null | undefined): TLanguage | undefi
   return isLanguage(lower) ? lower : undefined;
 }
 
+/** Keeps a chosen language on the device, and tells the server so its next pages come in it. */
+function rememberLanguage(language: TLanguage): void {
+  writePreference(LANGUAGE_KEY, language);
+  writeLanguageCookie(language);
+}
+
 /** ?lang= (links in emails carry it), then the stored choice, then the browser's languages. */
 export function detectLanguage(): TLanguage {
   const fromQuery = asLanguage(new URLSearchParams(window.location.search).get('lang'));
   if (fromQuery) {
-    writePreference(LANGUAGE_KEY, fromQuery);
+    rememberLanguage(fromQuery);
     return fromQuery;
   }
   const stored = asLanguage(readPreference(LANGUAGE_KEY));
-  if (stored) return stored;
+  if (stored) {
+    writeLanguageCookie(stored); // a choice kept before the cookie existed
+    return stored;
+  }
   for (const tag of navigator.languages ?? [navigator.language]) {
     // "fr-CA" and "ar-EG" count as French and Arabic.
     const primary = asLanguage(tag.split('-')[0]);
@@ -60,7 +70,7 @@ export async function changeLanguage(language: TLanguage): Promise<void> {
   const thisSwitch = ++latestSwitch;
   const catalog = await loadCatalog(language);
   if (thisSwitch !== latestSwitch) return;
-  writePreference(LANGUAGE_KEY, language);
+  rememberLanguage(language);
   const url = new URL(window.location.href);
   if (url.searchParams.has('lang')) {
     url.searchParams.set('lang', language);
@@ -75,5 +85,7 @@ export async function changeLanguage(language: TLanguage): Promise<void> {
  */
 export async function setupI18n(): Promise<void> {
   const language = detectLanguage();
-  activate(language, await loadCatalog(language));
+  // A page the server wrote carries the catalog of the language it chose the same way: no
+  // catalog round trip before the first render. Another language (or no such page) loads it.
+  activate(language, embeddedCatalog(language) ?? (await loadCatalog(language)));
 }

@@ -1,5 +1,6 @@
 import type { TCreateRegistration, TPublicWebinar, TPublicWebinarList, TRegistrationResult } from '@convene/shared';
 import { requestJson, type ApiResult, type ApiSchemas, type Parser } from '../../common/api/http';
+import { takeEmbedded } from '../../common/page-data';
 
 // Webinars seen in the list, so opening one shows it at once while it is fetched again.
 const seen = new Map<string, TPublicWebinar>();
@@ -11,7 +12,11 @@ export function cachedWebinar(slug: string): TPublicWebinar | undefined {
 
 /** Upcoming scheduled webinars, soonest first. */
 export async function fetchWebinars(signal?: AbortSignal): Promise<ApiResult<TPublicWebinarList>> {
-  const result = await requestJson('/api/webinars', (s) => s.ZPublicWebinarList, { signal });
+  // The list the page came with (server/src/client-pages), on its first render only.
+  const embedded = takeEmbedded<TPublicWebinarList>('/api/webinars');
+  const result: ApiResult<TPublicWebinarList> = embedded
+    ? { ok: true, status: 200, data: embedded }
+    : await requestJson('/api/webinars', (s) => s.ZPublicWebinarList, { signal });
   if (result.ok) for (const w of result.data.webinars) seen.set(w.slug, w);
   return result;
 }

@@ -1,3 +1,4 @@
+import { hasEmbedded } from '../../common/page-data';
 import { prefetch } from '../api/prefetch';
 
 /*
@@ -18,7 +19,8 @@ export function preloadPage(pathname: string): void {
   const ignore = () => undefined; // a failure shows when the page itself loads
   if (pathname === '/report' || pathname === '/report/') {
     loadReportPage().catch(ignore);
-    prefetch('/api/themes', (s) => s.ZThemeList);
+    // A page the server wrote carries the themes already (and a request would pull in zod).
+    if (!hasEmbedded('/api/themes')) prefetch('/api/themes', (s) => s.ZThemeList);
   } else if (pathname === '/report/status') loadReceiptPage().catch(ignore);
   else if (pathname.startsWith('/webinars/')) loadWebinarPage().catch(ignore);
   else if (pathname.startsWith('/manage/')) loadManagePage().catch(ignore);
