@@ -43,7 +43,7 @@ export function webinarsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router 
     validateBody(ZCreateRegistration),
     async (req, res) => {
       const { result, created } = await registerParticipant(
-        { db: ctx.db, mailQueue: ctx.mailQueue, webinars },
+        { db: ctx.db, dbKind: ctx.database.kind, mailQueue: ctx.mailQueue, webinars },
         req.params.slug as string,
         req.body as TCreateRegistration,
       );

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TCreateRegistration, TRegistrationResult } from '@convene/shared';
-import type { Db } from '@convene/shared/db';
+import type { Database, Db } from '@convene/shared/db';
 import { AppError } from '../../errors/app-error.js';
 import type { MailQueue } from '../../queues/mail-queue.js';
 import type { PlannedNotification, WebinarRow } from '../notifications/types.js';
@@ -9,7 +9,7 @@ import type { OpenWebinarCache } from './open-webinar-cache.js';
 import { planRegistrationNotifications } from './plan-registration-notifications.js';
 import { registerAgain } from './register-again.js';
 
-export type RegisterDeps = { db: Db; mailQueue: MailQueue; webinars: OpenWebinarCache };
+export type RegisterDeps = { db: Db; dbKind: Database['kind']; mailQueue: MailQueue; webinars: OpenWebinarCache };
 export type RegisterOutcome = { result: TRegistrationResult; created: boolean };
 
 type Webinar = WebinarRow;
@@ -50,7 +50,13 @@ export async function registerParticipant(
     const id = randomUUID();
     const planned = planRegistrationNotifications(webinar, { id, round: 1, status: 'confirmed' }, now);
     const manageToken = randomBytes(24).toString('base64url');
-    const inserted = await insertRegistration(deps.db, webinar, slug, { id, input, manageToken, now, planned });
+    const inserted = await insertRegistration(deps.db, deps.dbKind, webinar, slug, {
+      id,
+      input,
+      manageToken,
+      now,
+      planned,
+    });
     if (inserted.kind === 'stale') {
       webinar = await deps.webinars.reload(slug, now.getTime());
     } else if (inserted.kind === 'inserted') {
