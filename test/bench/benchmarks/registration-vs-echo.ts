@@ -327,7 +327,7 @@ async function benchFloor(
             'transaction inserting the registration and its outbox rows, one BullMQ addBulk on the same queue, ' +
             'mailed by the same in-process worker), measured after the registration_vs_echo run; value: the ' +
             'registration endpoint measured again right after the floor, so both run on a warm process (the ' +
-            "first run follows start-up and PGlite's WebAssembly tier-up). Before each, the mail already due " +
+            'first run follows start-up). Before each, the mail already due ' +
             'is sent (bounded wait; mailBacklogBefore* is what was left).',
         },
       },
