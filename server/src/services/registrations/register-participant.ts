@@ -28,9 +28,10 @@ const MAX_ATTEMPTS = 3;
  * Registers someone for a webinar, idempotently per webinar + email: a repeat returns the
  * existing registration and sends nothing new — unless it was cancelled, when it starts a
  * new round (register-again.ts). The registration and its outbox rows are written in one
- * statement (insert-registration.ts); the jobs are enqueued after commit, in one addBulk.
+ * transaction — one statement on PostgreSQL (insert-registration.ts); the jobs are enqueued
+ * after commit, in one addBulk.
  *
- * Hot path: the webinar comes from the in-process cache and is re-checked by that statement,
+ * Hot path: the webinar comes from the in-process cache and is re-checked by that write,
  * which also takes the seat of a webinar with a capacity; the unique (webinar, email) index
  * decides idempotency. A stale cached row costs one more read and a retry, never a wrong answer.
  */
