@@ -5,23 +5,35 @@
  * sink) against a bare Express JSON echo, same body size, connections and duration.
  *
  * PGlite always (entry registration_vs_echo); also PostgreSQL when BENCH_DATABASE_URL or
- * TEST_DATABASE_URL is set (entry registration_vs_echo_postgres, same echo baseline).
+ * TEST_DATABASE_URL is set (entry registration_vs_echo_postgres, same echo baseline). On PGlite
+ * also registration_vs_raw_floor: the endpoint against a bare node:http handler doing the same
+ * durable work in the same process (support/raw-registration-floor.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { tables } from '@convene/shared/db';
-import { count, eq } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
+import { and, count, eq, inArray, lte } from 'drizzle-orm';
+import type { Db } from '@convene/shared/db';
 import { createWebinarRow, registrationBody } from '../../factories.js';
 import { startTestStack, type TestStack } from '../../support/stack.js';
 import type { DbKind } from '../../support/test-database.js';
 import { startCountingSmtpSink, type CountingSmtpSink } from '../support/counting-smtp-sink.js';
 import { startEchoServer } from '../support/echo-server.js';
+import { startRawRegistrationFloor } from '../support/raw-registration-floor.js';
 import { LoadGenerator, type LoadSpec, type LoadSummary } from '../support/load.js';
 import { MB, readSettings, round, type BenchSettings } from '../support/settings.js';
 import type { BenchEntry, Benchmark, Json } from '../types.js';
 
 const NAME = 'registration_vs_echo';
+const FLOOR_NAME = 'registration_vs_raw_floor';
+const MIN_FLOOR_RATIO = 0.8;
+const FLOOR_TARGET = `>= ${MIN_FLOOR_RATIO}x`;
+/** The longest a slice of the floor comparison waits for the mail of the one before to be sent. */
+const DRAIN_LIMIT_MS = 20_000;
+/** The floor comparison alternates this many slices of each load (the measured time split between them). */
+const FLOOR_SLICES = 5;
 const MIN_RATIO = 0.5;
 const MAX_P99_MS = 50;
 const TARGET = `>= ${MIN_RATIO}x, p99 <= ${MAX_P99_MS} ms`;
@@ -114,6 +126,33 @@ function failures(registration: LoadSummary, echo: LoadSummary, ratio: number): 
   return reasons;
 }
 
+/** Why the floor comparison does not meet its target (empty = pass). */
+function floorFailures(registration: LoadSummary, floor: LoadSummary, ratio: number): string[] {
+  const reasons: string[] = [];
+  if (floor.requests === 0 || floor.non2xx > 0 || floor.errors > 0) reasons.push('raw floor had errors');
+  if ((registration.statusCounts['201'] ?? 0) !== registration.requests) reasons.push('registrations were not all 201');
+  if (!(ratio >= MIN_FLOOR_RATIO)) reasons.push(`ratio ${round(ratio, 3)} < ${MIN_FLOOR_RATIO}`);
+  return reasons;
+}
+
+/**
+ * Waits (bounded) until the worker has sent every mail already due, so that one load does
+ * not pay for the mail of the one before; returns the backlog left (0 when drained).
+ */
+async function drainMail(db: Db): Promise<number> {
+  const n = tables.notifications;
+  const deadline = Date.now() + DRAIN_LIMIT_MS;
+  for (;;) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(n)
+      .where(and(inArray(n.status, ['pending', 'sending']), lte(n.scheduledAt, new Date())));
+    const left = row?.n ?? 0;
+    if (left === 0 || Date.now() > deadline) return left;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The PostgreSQL server to create a throw-away database on, if any. */
 function postgresAdminUrl(): string | undefined {
   return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
@@ -138,7 +177,7 @@ async function benchRegistration(
   load: LoadGenerator,
   echo: Measured,
   settings: BenchSettings,
-): Promise<BenchEntry> {
+): Promise<BenchEntry[]> {
   const name = kind === 'pglite' ? NAME : `${NAME}_${kind}`;
   log(`${name}: starting the platform on ${kind} (server and worker in this process)`);
   const sink = await startCountingSmtpSink();
@@ -173,7 +212,8 @@ async function benchRegistration(
     const reg = registration.summary;
     const ratio = echo.summary.reqPerSec > 0 ? reg.reqPerSec / echo.summary.reqPerSec : 0;
     const reasons = failures(reg, echo.summary, ratio);
-    return {
+    const floor = kind === 'pglite' ? await benchFloor(stack, load, path, settings) : [];
+    const entry: BenchEntry = {
       name,
       value: round(reg.reqPerSec, 1),
       unit: 'req/s',
@@ -208,10 +248,166 @@ async function benchRegistration(
           `Measured on ${cpus().length} cores: the load generator, this process and Redis compete for them.`,
       },
     };
+    return [entry, ...floor];
   } finally {
     log(`${name}: stopping the platform`);
     await stack?.stop();
     await sink.close();
+  }
+}
+
+type Sliced = Measured & { backlogs: number[] };
+
+/**
+ * Measures several loads in alternating slices (after one warm-up of each), so that a change in
+ * what else runs on the machine falls on all of them alike; before each slice, the mail already
+ * due is sent (bounded wait). Requests and time add up over the slices; latency percentiles are
+ * the worst slice's.
+ */
+async function alternate(
+  load: LoadGenerator,
+  settings: BenchSettings,
+  db: Db,
+  targets: { title: string; url: string }[],
+): Promise<Sliced[]> {
+  const spec = (t: { title: string; url: string }, durationSec: number): LoadSpec => ({
+    title: t.title,
+    url: t.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    // A new tag per slice: the load generator counts {{seq}} from 1 on each run.
+    bodyTemplate: bodyTemplate(randomBytes(4).toString('hex')),
+    connections: settings.connections,
+    durationSec,
+  });
+  if (settings.warmupSec > 0) {
+    for (const t of targets) {
+      log(`${t.title}: warm-up ${settings.warmupSec} s`);
+      await load.run(spec({ ...t, title: `${t.title} (warm-up)` }, settings.warmupSec));
+    }
+  }
+  const sliceSec = Math.max(1, Math.round(settings.durationSec / FLOOR_SLICES));
+  const acc = targets.map(() => ({
+    summaries: [] as LoadSummary[],
+    cpuUs: 0,
+    wallUs: 0,
+    elu: 0,
+    rss: 0,
+    backlogs: [] as number[],
+  }));
+  for (let slice = 0; slice < FLOOR_SLICES; slice++) {
+    for (const [i, t] of targets.entries()) {
+      const a = acc[i]!;
+      a.backlogs.push(await drainMail(db));
+      log(`${t.title}: slice ${slice + 1}/${FLOOR_SLICES}, ${sliceSec} s`);
+      const cpuBefore = process.cpuUsage();
+      const eluBefore = performance.eventLoopUtilization();
+      const started = performance.now();
+      a.summaries.push(await load.run(spec(t, sliceSec)));
+      const wallUs = (performance.now() - started) * 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      a.cpuUs += cpu.user + cpu.system;
+      a.elu += performance.eventLoopUtilization(eluBefore).utilization * wallUs;
+      a.wallUs += wallUs;
+      a.rss = Math.max(a.rss, process.memoryUsage.rss());
+    }
+  }
+  return acc.map((a) => ({
+    summary: combine(a.summaries),
+    serverCpuCores: a.cpuUs / a.wallUs,
+    eventLoopUtilization: a.elu / a.wallUs,
+    rssPeakBytes: a.rss,
+    backlogs: a.backlogs,
+  }));
+}
+
+/** One summary for several runs of the same load: counts add up, latency is the worst run's. */
+function combine(runs: LoadSummary[]): LoadSummary {
+  const first = runs[0]!;
+  const sum = (f: (s: LoadSummary) => number) => runs.reduce((n, s) => n + f(s), 0);
+  const worst = (f: (s: LoadSummary) => number) => Math.max(...runs.map(f));
+  const statusCounts: Record<string, number> = {};
+  for (const s of runs)
+    for (const [k, v] of Object.entries(s.statusCounts)) statusCounts[k] = (statusCounts[k] ?? 0) + v;
+  const requests = sum((s) => s.requests);
+  const durationSec = sum((s) => s.durationSec);
+  return {
+    ...first,
+    requests,
+    durationSec,
+    reqPerSec: durationSec > 0 ? requests / durationSec : 0,
+    latency: {
+      ...first.latency,
+      p50Ms: worst((s) => s.latency.p50Ms),
+      p90Ms: worst((s) => s.latency.p90Ms),
+      p99Ms: worst((s) => s.latency.p99Ms),
+      maxMs: worst((s) => s.latency.maxMs),
+      avgMs: requests > 0 ? sum((s) => s.latency.avgMs * s.requests) / requests : 0,
+    },
+    statusCounts,
+    non2xx: sum((s) => s.non2xx),
+    errors: sum((s) => s.errors),
+    timeouts: sum((s) => s.timeouts),
+    loadGeneratorCpuCores: sum((s) => s.loadGeneratorCpuCores * s.durationSec) / (durationSec || 1),
+  };
+}
+
+/**
+ * registration_vs_raw_floor: the same load on a bare node:http handler doing the same durable
+ * work (raw-registration-floor.ts) in the same process, on the same PGlite, queue and worker,
+ * alternating with the registration endpoint. PGlite runs in this thread, so this is the part
+ * of the echo a registration on PGlite can reach at all.
+ */
+async function benchFloor(
+  stack: TestStack,
+  load: LoadGenerator,
+  registrationPath: string,
+  settings: BenchSettings,
+): Promise<BenchEntry[]> {
+  const webinar = await createWebinarRow(stack.db, { capacity: null });
+  const client = (stack.db as unknown as { $client: PGlite }).$client;
+  const server = await startRawRegistrationFloor(client, stack.running.ctx.mailQueue.queue, webinar);
+  try {
+    const [floor, registration] = await alternate(load, settings, stack.db, [
+      { title: FLOOR_NAME, url: server.url },
+      { title: `${FLOOR_NAME} (registration)`, url: `${stack.url}${registrationPath}` },
+    ]);
+    if (!floor || !registration) throw new Error('alternate returned no measurement');
+    const reg = registration.summary;
+    const ratio = floor.summary.reqPerSec > 0 ? reg.reqPerSec / floor.summary.reqPerSec : 0;
+    const reasons = floorFailures(reg, floor.summary, ratio);
+    return [
+      {
+        name: FLOOR_NAME,
+        value: round(reg.reqPerSec, 1),
+        unit: 'req/s',
+        baseline: round(floor.summary.reqPerSec, 1),
+        ratio: round(ratio, 3),
+        target: FLOOR_TARGET,
+        pass: reasons.length === 0,
+        details: {
+          database: 'pglite',
+          registration: loadDetails(registration),
+          floor: loadDetails(floor),
+          failures: reasons,
+          slices: FLOOR_SLICES,
+          mailBacklogBeforeSlices: { floor: floor.backlogs, registration: registration.backlogs },
+          connections: settings.connections,
+          durationSec: settings.durationSec,
+          warmupSec: settings.warmupSec,
+          measuredAt: new Date().toISOString(),
+          note:
+            'baseline: a bare node:http handler in the same process doing the same durable work (one PGlite ' +
+            'transaction inserting the registration and its outbox rows, one BullMQ addBulk on the same queue, ' +
+            'mailed by the same in-process worker); value: the registration endpoint. Both measured after the ' +
+            'registration_vs_echo run (warm process), in alternating slices (floor, registration, ...) so that ' +
+            'the load other processes put on the machine falls on both alike; before each slice the mail already ' +
+            'due is sent (bounded wait; mailBacklogBeforeSlices is what was left). Latency: the worst slice.',
+        },
+      },
+    ];
+  } finally {
+    await server.close();
   }
 }
 
@@ -239,7 +435,7 @@ export const registrationVsEcho: Benchmark = {
         settings,
       );
       const entries: BenchEntry[] = [];
-      for (const kind of kinds) entries.push(await benchRegistration(kind, load, echo, settings));
+      for (const kind of kinds) entries.push(...(await benchRegistration(kind, load, echo, settings)));
       return entries;
     } finally {
       await load?.close();

@@ -5,6 +5,7 @@ import { honeypot } from '../../middlewares/honeypot.js';
 import type { IpPseudonym } from '../../middlewares/ip-pseudonym.js';
 import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
+import { OpenWebinarCache } from '../../services/registrations/open-webinar-cache.js';
 import { registerParticipant } from '../../services/registrations/register-participant.js';
 import { withCalendarLink } from '../../services/registrations/registration-calendar.js';
 import { getPublicWebinar } from '../../services/webinars/get-public-webinar.js';
@@ -23,6 +24,8 @@ export function webinarsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router 
     durationSeconds: 3600,
   });
   const slug = validateParam('slug', ZSlug, 'Webinar');
+  // Per app, not per module: each app (and each test stack) has its own database.
+  const webinars = new OpenWebinarCache(ctx.db);
 
   router.get('/', async (_req, res) => {
     res.json({ webinars: await listPublicWebinars(ctx.db) });
@@ -40,7 +43,7 @@ export function webinarsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router 
     validateBody(ZCreateRegistration),
     async (req, res) => {
       const { result, created } = await registerParticipant(
-        { db: ctx.db, mailQueue: ctx.mailQueue },
+        { db: ctx.db, dbKind: ctx.database.kind, mailQueue: ctx.mailQueue, webinars },
         req.params.slug as string,
         req.body as TCreateRegistration,
       );

@@ -8,7 +8,7 @@ import type { NewNotification, RegistrationRow, WebinarRow } from '../notificati
  */
 export function planRegistrationNotifications(
   webinar: WebinarRow,
-  registration: RegistrationRow,
+  registration: Pick<RegistrationRow, 'id' | 'round' | 'status'>,
   now: Date,
 ): NewNotification[] {
   const confirmation: NewNotification = {

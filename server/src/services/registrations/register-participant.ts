@@ -1,32 +1,39 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { TCreateRegistration, TRegistrationResult } from '@convene/shared';
-import { tables, type Db, type Tx } from '@convene/shared/db';
-import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '@convene/shared/db';
 import { AppError } from '../../errors/app-error.js';
 import type { MailQueue } from '../../queues/mail-queue.js';
-import { writeNotifications } from '../notifications/write-notifications.js';
-import type { PlannedNotification } from '../notifications/types.js';
+import type { PlannedNotification, WebinarRow } from '../notifications/types.js';
+import { insertRegistration } from './insert-registration.js';
+import type { OpenWebinarCache } from './open-webinar-cache.js';
 import { planRegistrationNotifications } from './plan-registration-notifications.js';
 import { registerAgain } from './register-again.js';
 
-export type RegisterDeps = { db: Db; mailQueue: MailQueue };
+export type RegisterDeps = { db: Db; dbKind: Database['kind']; mailQueue: MailQueue; webinars: OpenWebinarCache };
 export type RegisterOutcome = { result: TRegistrationResult; created: boolean };
 
-type Webinar = typeof tables.webinars.$inferSelect;
-type Registration = typeof tables.registrations.$inferSelect;
+type Webinar = WebinarRow;
+type Registered = {
+  registration: { id: string; status: TRegistrationResult['registration']['status']; createdAt: Date };
+  language: TCreateRegistration['language'];
+  timeZone: string;
+  created: boolean;
+  notifications: PlannedNotification[];
+};
 
-/** Thrown inside the transaction to undo a seat taken for a registration that already existed. */
-class AlreadyRegistered extends Error {}
+/** A webinar changed under a registration this many times in a row: give up with a 503 rather than loop. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Registers someone for a webinar, idempotently per webinar + email: a repeat returns the
  * existing registration and sends nothing new — unless it was cancelled, when it starts a
- * new round (register-again.ts). The registration and its outbox rows are
- * written in one transaction; the jobs are enqueued after commit.
+ * new round (register-again.ts). The registration and its outbox rows are written in one
+ * transaction — one statement on PostgreSQL (insert-registration.ts); the jobs are enqueued
+ * after commit, in one addBulk.
  *
- * Hot path, so it avoids serializing registrants: the unique (webinar, email) index decides
- * idempotency, and only a webinar with a capacity is locked — by the guarded UPDATE that
- * takes a seat, held until commit, a moment later.
+ * Hot path: the webinar comes from the in-process cache and is re-checked by that write,
+ * which also takes the seat of a webinar with a capacity; the unique (webinar, email) index
+ * decides idempotency. A stale cached row costs one more read and a retry, never a wrong answer.
  */
 export async function registerParticipant(
   deps: RegisterDeps,
@@ -35,42 +42,32 @@ export async function registerParticipant(
   now = new Date(),
 ): Promise<RegisterOutcome> {
   deps.mailQueue.assertAvailable();
-  const emailNormalized = input.email.toLowerCase();
-
-  const [webinar] = await deps.db.select().from(tables.webinars).where(eq(tables.webinars.slug, slug));
-  if (!webinar || webinar.status === 'draft') throw AppError.notFound('Webinar');
-  assertOpen(webinar, now);
-
-  let outcome: { registration: Registration; created: boolean; notifications: PlannedNotification[] };
-  try {
-    outcome = await deps.db.transaction(async (tx) => {
-      const seated = webinar.capacity === null || (await takeSeat(tx, webinar.id));
-      const [registration] = await tx
-        .insert(tables.registrations)
-        .values({
-          webinarId: webinar.id,
-          name: input.name,
-          email: input.email,
-          emailNormalized,
-          organization: input.organization,
-          country: input.country,
-          language: input.language,
-          timeZone: input.timeZone,
-          consentAt: now,
-          status: seated ? 'confirmed' : 'waitlisted',
-          confirmedAt: seated ? now : null,
-          manageToken: randomBytes(24).toString('base64url'),
-        })
-        .onConflictDoNothing({ target: [tables.registrations.webinarId, tables.registrations.emailNormalized] })
-        .returning();
-      if (!registration) throw new AlreadyRegistered();
-
-      const notifications = await writeNotifications(tx, planRegistrationNotifications(webinar, registration, now));
-      return { registration, created: true, notifications };
+  let webinar = await deps.webinars.get(slug, now.getTime());
+  let outcome: Registered | null = null;
+  for (let attempt = 1; !outcome; attempt++) {
+    if (!webinar || webinar.status === 'draft') throw AppError.notFound('Webinar');
+    assertOpen(webinar, now);
+    if (attempt > MAX_ATTEMPTS) throw AppError.unavailable();
+    const id = randomUUID();
+    const planned = planRegistrationNotifications(webinar, { id, round: 1, status: 'confirmed' }, now);
+    const manageToken = randomBytes(24).toString('base64url');
+    const inserted = await insertRegistration(deps.db, deps.dbKind, webinar, slug, {
+      id,
+      input,
+      manageToken,
+      now,
+      planned,
     });
-  } catch (err) {
-    if (!(err instanceof AlreadyRegistered)) throw err;
-    outcome = await registerAgain(deps.db, webinar.id, input, now);
+    if (inserted.kind === 'stale') {
+      webinar = await deps.webinars.reload(slug, now.getTime());
+    } else if (inserted.kind === 'inserted') {
+      const { notifications, ...registration } = inserted.registration;
+      outcome = { registration, language: input.language, timeZone: input.timeZone, created: true, notifications };
+    } else {
+      const again = await registerAgain(deps.db, webinar.id, input, now);
+      const { registration } = again;
+      outcome = { ...again, language: registration.language, timeZone: registration.timeZone };
+    }
   }
 
   await deps.mailQueue.enqueue(outcome.notifications);
@@ -80,10 +77,10 @@ export async function registerParticipant(
     result: {
       registration: {
         id: registration.id,
-        webinarSlug: webinar.slug,
+        webinarSlug: slug,
         status: registration.status,
-        language: registration.language,
-        timeZone: registration.timeZone,
+        language: outcome.language,
+        timeZone: outcome.timeZone,
         createdAt: registration.createdAt.toISOString(),
       },
       alreadyRegistered: !outcome.created,
@@ -96,19 +93,4 @@ function assertOpen(webinar: Webinar, now: Date): void {
   if (webinar.status !== 'scheduled' || endsAt <= now.getTime()) {
     throw new AppError(409, 'registration_closed', 'Registration for this webinar is closed');
   }
-}
-
-/**
- * Takes one confirmed seat if any is left. The UPDATE locks the webinar row until commit,
- * so two registrants can never take the last seat together; the status guard keeps a
- * webinar cancelled meanwhile from gaining registrants.
- */
-async function takeSeat(tx: Tx, webinarId: string): Promise<boolean> {
-  const w = tables.webinars;
-  const rows = await tx
-    .update(w)
-    .set({ confirmedCount: sql`${w.confirmedCount} + 1` })
-    .where(and(eq(w.id, webinarId), eq(w.status, 'scheduled'), sql`${w.confirmedCount} < ${w.capacity}`))
-    .returning({ id: w.id });
-  return rows.length > 0;
 }
