@@ -5,7 +5,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { checkReportThemes } from './check-report-themes.js';
 import { newReceiptCode } from './receipt-code.js';
-import { insertReportThemes, type ReportCounts } from './insert-report-themes.js';
+import { reportCounts, type ReportCounts } from './report-counts.js';
 
 type Report = typeof tables.reports.$inferSelect;
 
@@ -87,15 +87,16 @@ async function insertReport(db: Db, input: TCreateReport, webinarId: string | nu
       .returning();
     // Another attempt of the same submission committed first.
     if (!report) return null;
-    const counts = await insertReportThemes(tx, report.id, report.region, input.themes);
-    return {
-      ...outcome(
-        report,
-        input.themes.map((t) => t.slug),
-        false,
-      ),
-      counts,
-    };
+    await tx.insert(tables.reportThemes).values(
+      input.themes.map((theme) => ({
+        reportId: report.id,
+        themeSlug: theme.slug,
+        subtopics: theme.subtopics,
+        provenance: theme.provenance,
+      })),
+    );
+    const slugs = input.themes.map((t) => t.slug);
+    return { ...outcome(report, slugs, false), counts: await reportCounts(tx, slugs, report.region) };
   });
 }
 
