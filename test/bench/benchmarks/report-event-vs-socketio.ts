@@ -31,7 +31,8 @@ const CONNECTIONS = 200;
 const ROUNDS = 200;
 /** Unmeasured rounds before each measured series (JIT, connection pools, first queries). */
 const WARMUP_ROUNDS = 10;
-const MAX_RATIO = 2;
+// Issue 12: the live event leaves right after the commit, so it should stay close to a bare broadcast.
+const MAX_RATIO = 1.5;
 const TARGET = `<= ${MAX_RATIO}x`;
 const CONNECT_BATCH = 20;
 const ROUND_TIMEOUT_MS = 15_000;

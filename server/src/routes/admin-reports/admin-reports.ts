@@ -45,7 +45,7 @@ export function adminReportsRouter(ctx: AppContext): Router {
 
   router.get('/export.csv', async (req, res) => {
     const filter = filterOf(req.query);
-    await streamReportsCsv(ctx.db, filter, coordinatorOf(res), res);
+    await streamReportsCsv(ctx.database, filter, coordinatorOf(res), res);
   });
 
   router.get('/:id', id, async (req, res) => {

@@ -6,7 +6,6 @@ import type { IpPseudonym } from '../../middlewares/ip-pseudonym.js';
 import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { findReceipt } from '../../services/reports/find-receipt.js';
-import { reportCounts } from '../../services/reports/report-counts.js';
 import { submitReport, type SubmitOutcome } from '../../services/reports/submit-report.js';
 
 const HOUR = 3600;
@@ -24,7 +23,8 @@ export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
     validateBody(ZCreateReport),
     async (req, res) => {
       const outcome = await submitReport(ctx.db, req.body as TCreateReport);
-      if (!outcome.duplicate) void announce(ctx, outcome);
+      // Committed: the dashboards first, then the reporter's answer.
+      if (!outcome.duplicate) announce(ctx, outcome);
       const body: TReportSubmitted = { receipt: outcome.receipt, duplicate: outcome.duplicate };
       res.status(outcome.duplicate ? 200 : 201).json(body);
     },
@@ -43,9 +43,10 @@ export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
 }
 
 /** Tells live dashboards: ids and counts only. The report is stored; a failure here costs a refresh. */
-async function announce(ctx: AppContext, outcome: SubmitOutcome): Promise<void> {
+function announce(ctx: AppContext, outcome: SubmitOutcome): void {
   try {
-    const { report, themes } = outcome;
+    const { report, themes, counts } = outcome;
+    if (!counts) return;
     ctx.events.emit('reportSubmitted', {
       reportId: report.id,
       region: report.region,
@@ -53,7 +54,7 @@ async function announce(ctx: AppContext, outcome: SubmitOutcome): Promise<void> 
       themes,
       language: report.language,
       receivedAt: report.createdAt.toISOString(),
-      counts: await reportCounts(ctx.db, themes, report.region),
+      counts,
     });
   } catch (err) {
     ctx.logger.warn({ err: (err as Error).message }, 'report announcement failed');

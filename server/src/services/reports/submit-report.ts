@@ -2,8 +2,10 @@ import type { TCreateReport, TReportReceipt } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { detectOtherLanguage } from '@convene/shared/text/language-check';
 import { and, eq, ne } from 'drizzle-orm';
+import { AppError } from '../../errors/app-error.js';
 import { checkReportThemes } from './check-report-themes.js';
 import { newReceiptCode } from './receipt-code.js';
+import { reportCounts, type ReportCounts } from './report-counts.js';
 
 type Report = typeof tables.reports.$inferSelect;
 
@@ -13,6 +15,8 @@ export type SubmitOutcome = {
   receipt: TReportReceipt;
   /** True when this client submission id had already arrived: nothing new was stored. */
   duplicate: boolean;
+  /** The dashboards' totals as of this report's commit; only for a report stored now. */
+  counts?: ReportCounts;
 };
 
 const UNIQUE_VIOLATION = '23505';
@@ -22,11 +26,22 @@ const RECEIPT_ATTEMPTS = 3;
  * Stores a report and its themes in one transaction, idempotently per client submission id:
  * a retry or a replay of the same submission returns the first one's receipt. The reporter's
  * identity is stored only for a named report; an anonymous one has none to store.
+ *
+ * A new submission is the common case: no lookup first, the insert's ON CONFLICT tells a
+ * replay apart. The dashboards' counts are read in the same transaction, so the live event
+ * can leave right after the commit with nothing more to wait for.
  */
 export async function submitReport(db: Db, input: TCreateReport): Promise<SubmitOutcome> {
-  const existing = await findBySubmission(db, input.clientSubmissionId);
-  if (existing) return existing;
-  await checkReportThemes(db, input.themes);
+  try {
+    await checkReportThemes(db, input.themes);
+  } catch (err) {
+    // A replay is answered with its receipt even when the taxonomy changed since.
+    if (err instanceof AppError) {
+      const existing = await findBySubmission(db, input.clientSubmissionId);
+      if (existing) return existing;
+    }
+    throw err;
+  }
   const webinarId = input.webinarSlug ? await publicWebinarId(db, input.webinarSlug) : null;
 
   for (let attempt = 1; ; attempt += 1) {
@@ -80,11 +95,8 @@ async function insertReport(db: Db, input: TCreateReport, webinarId: string | nu
         provenance: theme.provenance,
       })),
     );
-    return outcome(
-      report,
-      input.themes.map((t) => t.slug),
-      false,
-    );
+    const slugs = input.themes.map((t) => t.slug);
+    return { ...outcome(report, slugs, false), counts: await reportCounts(tx, slugs, report.region) };
   });
 }
 
