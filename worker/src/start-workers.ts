@@ -7,6 +7,7 @@ import { JOB_DEFINITIONS } from './jobs/index.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
 import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
+import { SendWindow } from './mail/send-window.js';
 import { createMailTransport } from './mail/transport.js';
 import { createTranslationProvider, type TranslationEnv } from './translation/config.js';
 
@@ -28,6 +29,8 @@ export type WorkerOptions = {
   staleClaimMs?: number;
   /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
   shutdownGraceMs?: number;
+  /** Scheduled mail may be claimed and sent this long before its time (default 10 s). */
+  earlyMs?: number;
   /** The machine translation provider's settings (default: none, human translations only). */
   translation?: TranslationEnv;
 };
@@ -48,6 +51,7 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    earlyMs: env.REMINDER_EARLY_SECONDS * 1000,
     translation: {
       TRANSLATION_PROVIDER: env.TRANSLATION_PROVIDER,
       APERTIUM_URL: env.APERTIUM_URL,
@@ -91,6 +95,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     redis: connection,
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
+    earlyMs: options.earlyMs ?? 10_000,
+    sendWindow: new SendWindow(options.concurrency),
     translator: options.translation ? createTranslationProvider(options.translation) : null,
   };
 

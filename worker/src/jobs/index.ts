@@ -2,6 +2,7 @@ import { JOBS, QUEUES } from '@convene/shared';
 import type { Job } from 'bullmq';
 import { handleReconcileOutbox } from './reconcile-outbox.handler.js';
 import { handleSendNotification } from './send-notification.handler.js';
+import { handleSweepMail } from './sweep-mail.handler.js';
 import { handleTranslateReport } from './translate-report.handler.js';
 import type { WorkerDeps } from './worker-deps.js';
 
@@ -14,6 +15,7 @@ export type JobDefinition = {
 /** The explicit registry of job handlers: no directory scanning. */
 export const JOB_DEFINITIONS: JobDefinition[] = [
   { queue: QUEUES.mail, name: JOBS.sendNotification, handle: handleSendNotification },
+  { queue: QUEUES.mail, name: JOBS.sweepMail, handle: handleSweepMail },
   { queue: QUEUES.schedules, name: JOBS.reconcileOutbox, handle: (job, deps) => handleReconcileOutbox(job, deps) },
   { queue: QUEUES.translations, name: JOBS.translateReport, handle: handleTranslateReport },
 ];
