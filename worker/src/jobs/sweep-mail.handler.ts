@@ -174,7 +174,7 @@ async function record(run: Run, sent: { row: ReadyMail['row']; messageId: string
   }
   await markBatchSent(deps.db, batch, token);
   for (const { row } of sent) delete run.unrecorded[row.id];
-  if (sent.length > 0) run.log.info({ count: sent.length }, 'notifications sent');
+  if (sent.length > 0) run.log.info({ notificationIds: sent.map(({ row }) => row.id) }, 'notification sent');
 }
 
 /** SMTP did not take a mail: failed for good (5xx, or too many tries), or back to pending for later. */
