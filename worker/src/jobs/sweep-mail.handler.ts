@@ -20,6 +20,7 @@ import {
   newClaimToken,
 } from '../outbox/claim-notification.js';
 import { prepareBatch, type ReadyMail } from '../outbox/prepare-batch.js';
+import { refreshOutboxStatistics } from '../outbox/refresh-statistics.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** Rows claimed per statement: one context query and a few statements per this many mails. */
@@ -81,8 +82,12 @@ export async function handleSweepMail(job: Job, deps: WorkerDeps): Promise<void>
       });
       resumeHandedOff = false;
       if (rows.length === 0) break;
-      // More may be due: another sweep lets other workers share the work.
-      if (rows.length === BATCH) await wakeUp(run.deps, [new Date()], run.log, 0);
+      if (rows.length >= BATCH) {
+        // A burst: fresh statistics keep the next claims on their indexes.
+        await refreshOutboxStatistics(run.deps.db);
+        // More may be due: another sweep lets other workers share the work.
+        await wakeUp(run.deps, [new Date()], run.log, 0);
+      }
       await sendBatch(run, rows);
       // In the embedded default PGlite and the API share this thread: requests get in here.
       await new Promise((resolve) => setImmediate(resolve));

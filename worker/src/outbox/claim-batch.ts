@@ -9,28 +9,40 @@ const n = tables.notifications;
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
-  const due = db
-    .select({ id: n.id })
-    .from(n)
-    .where(
-      or(
+  // Two sources, each its own index scan: due pending rows oldest first (the status and time
+  // index gives the order, so nothing is sorted however many rows wait), and rows an earlier
+  // run of this job left claimed. Several workers sweep at once: each takes rows nobody else
+  // holds, nobody waits.
+  const due = db.$with('due').as(
+    db
+      .select({ id: n.id })
+      .from(n)
+      .where(
         and(
           eq(n.status, 'pending'),
           sql`${n.scheduledAt} <= now() + ${sql.placeholder('earlyMs')}::int * interval '1 millisecond'`,
         ),
+      )
+      .orderBy(asc(n.scheduledAt))
+      .limit(sql.placeholder('limit'))
+      .for('update', { skipLocked: true }),
+  );
+  const resumed = db.$with('resumed').as(
+    db
+      .select({ id: n.id })
+      .from(n)
+      .where(
         and(
           eq(n.status, 'sending'),
           sql`starts_with(${n.claimToken}, ${sql.placeholder('prefix')})`,
           or(isNull(n.handedOffAt), sql`${sql.placeholder('resumeHandedOff')}::boolean`),
         ),
-      ),
-    )
-    .orderBy(asc(n.scheduledAt), asc(n.id))
-    .limit(sql.placeholder('limit'))
-    // Several workers sweep at once: each takes rows nobody else holds, nobody waits.
-    .for('update', { skipLocked: true });
+      )
+      .for('update', { skipLocked: true }),
+  );
   return {
     claim: db
+      .with(due, resumed)
       .update(n)
       .set({
         status: 'sending',
@@ -40,7 +52,7 @@ function prepare(db: Db) {
         attempts: sql`${n.attempts} + CASE WHEN ${n.status} = 'pending' THEN 1 ELSE 0 END`,
         updatedAt: sql`now()`,
       })
-      .where(inArray(n.id, due))
+      .where(inArray(n.id, sql`(SELECT id FROM ${due} UNION ALL SELECT id FROM ${resumed})`))
       .returning()
       .prepare('convene_claim_mail_batch'),
   };
