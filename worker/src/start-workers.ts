@@ -100,6 +100,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     translator: options.translation ? createTranslationProvider(options.translation) : null,
   };
 
+  let stopping = false;
+  deps.stopping = () => stopping;
   let mailWorker: Worker | undefined;
   deps.slowDown = async (ms) => {
     await mailWorker?.rateLimit(ms);
@@ -160,6 +162,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     reconcileNow: () => handleReconcileOutbox(null, deps),
     close: async (graceMs = options.shutdownGraceMs ?? 20_000) => {
       clearInterval(watchdog);
+      stopping = true;
       await closeWorkersWithin(tracked, graceMs, logger);
       await Promise.all([mailQueue.close(), schedulesQueue.close()]);
       await connection.quit().catch(() => connection.disconnect());

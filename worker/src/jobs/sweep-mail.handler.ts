@@ -89,6 +89,10 @@ export async function handleSweepMail(job: Job, deps: WorkerDeps): Promise<void>
         await wakeUp(run.deps, [new Date()], run.log, 0);
       }
       await sendBatch(run, rows);
+      if (deps.stopping?.()) {
+        await handOver(run);
+        return;
+      }
       // In the embedded default PGlite and the API share this thread: requests get in here.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -124,7 +128,8 @@ async function sendBatch(run: Run, rows: Awaited<ReturnType<typeof claimDueBatch
   const window = deps.sendWindow;
   const running = new Set<Promise<void>>();
   const state: { failure: unknown } = { failure: null };
-  for (let i = 0; i < ready.length && state.failure === null; i += window.groupSize) {
+  // A worker shutting down finishes the groups in flight and starts no more (handOver).
+  for (let i = 0; i < ready.length && state.failure === null && !deps.stopping?.(); i += window.groupSize) {
     await window.acquire();
     if (state.failure !== null) {
       window.release();
@@ -211,6 +216,16 @@ async function wakeUp(deps: Run['deps'], at: Date[], log: Logger, earlyMs: numbe
   } catch (err) {
     log.warn({ code: errorCode(err), jobId: sweepJobId(at[0]?.getTime() ?? 0) }, 'sweep wake-up not added');
   }
+}
+
+/**
+ * The worker is shutting down: what this run claimed and never handed off goes back to
+ * pending, and a wake-up lets another worker's sweep take it at once.
+ */
+async function handOver(run: Run): Promise<void> {
+  const released = await releaseUnsent(run.deps.db, run.token);
+  if (released > 0) await wakeUp(run.deps, [new Date()], run.log, 0);
+  run.log.info({ released }, 'worker stopping: sweep handed its unsent rows over');
 }
 
 async function keepUnrecorded(run: Run): Promise<number> {

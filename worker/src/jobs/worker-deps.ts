@@ -26,6 +26,8 @@ export type WorkerDeps = {
   earlyMs?: number;
   /** The process's mails handed to SMTP and not yet recorded, shared by every sweep. */
   sendWindow?: SendWindow;
+  /** True once the worker is shutting down: long jobs (sweeps) stop at the next group. */
+  stopping?: () => boolean;
   /** Pauses taking new mail jobs for a while: the SMTP server asked us to slow down (421). */
   slowDown?: (ms: number) => Promise<void>;
   /** The configured machine translator; null (or unset) when TRANSLATION_PROVIDER=none. */
