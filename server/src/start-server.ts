@@ -105,7 +105,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await sessionClient.connect();
     cleanups.push(async () => (sessionClient.isReady ? sessionClient.quit() : sessionClient.destroy()));
 
-    const mailQueue = new MailQueue(redis, env.QUEUE_PREFIX, logger);
+    const mailQueue = new MailQueue(redis, env.QUEUE_PREFIX, logger, env.REMINDER_EARLY_SECONDS * 1000);
     cleanups.push(() => mailQueue.close());
 
     const ctx: AppContext = {

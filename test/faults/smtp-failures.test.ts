@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { TCampaignPreview } from '@convene/shared';
+import { JOBS, SWEEP_JOB_OPTIONS, sweepJobId, type TCampaignPreview } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 import { createWebinarRow, eventually, truncateActivity } from '../factories.js';
@@ -92,12 +92,16 @@ describe(`SMTP failures during a campaign (${kind})`, () => {
     expect(row.attempts).toBe(1);
     expect(row.lastError).toContain('550');
 
-    // The job failed for good: BullMQ will not try it again.
-    // The row is marked before BullMQ records the job's failure: wait for the job's own state.
-    const job = await stack.running.ctx.mailQueue.queue.getJob(`notif-${row.id}`);
-    await eventually(async () => (await job?.getState()) === 'failed', 20_000).catch(() => undefined);
-    expect(await job?.getState()).toBe('failed');
-    expect(job?.attemptsMade).toBe(1);
+    // Given up on for good: a sweep woken after it does not try the row again.
+    const wakeUp = sweepJobId(Date.now());
+    const queue = stack.running.ctx.mailQueue.queue;
+    await queue.add(JOBS.sweepMail, {}, { ...SWEEP_JOB_OPTIONS, jobId: wakeUp });
+    // A sweep that is done leaves no job behind.
+    await eventually(async () => (await queue.getJob(wakeUp)) === undefined, 20_000);
+    const [after] = await stack.db.select().from(tables.notifications).where(eq(tables.notifications.id, row.id));
+    expect(after).toMatchObject({ status: 'failed', attempts: 1 });
+    // The sink accepts again by now: a retry would have been received.
+    expect(stack.sink!.messages).toHaveLength(0);
     const [contact] = await stack.db.select().from(tables.contacts).where(eq(tables.contacts.emailNormalized, doomed));
     expect(contact?.undeliverableAt).toBeInstanceOf(Date);
     expect(contact?.unsubscribedAt).toBeNull();

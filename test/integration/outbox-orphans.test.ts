@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { JOBS, notificationJobId } from '@convene/shared';
+import { JOBS, notificationJobId, sweepJobId } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { createLogger, type Logger } from '@convene/shared/node';
 import { startWorkers, type RunningWorkers } from '@convene/worker';
@@ -11,6 +11,8 @@ import { Redis } from 'ioredis';
 import { handleReconcileOutbox } from '../../worker/src/jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from '../../worker/src/jobs/worker-deps.js';
 import { createMailTransport } from '../../worker/src/mail/transport.js';
+import { claimDueBatch, markBatchHandedOff, releaseUnsent } from '../../worker/src/outbox/claim-batch.js';
+import { releaseClaim } from '../../worker/src/outbox/claim-notification.js';
 import { createWebinarRow, eventually, truncateActivity } from '../factories.js';
 import { insertContacts } from '../support/campaign-helpers.js';
 import { recipientOf } from '../support/mail-helpers.js';
@@ -136,6 +138,63 @@ describe.each(databaseKinds())('the reconciler and orphaned claims (%s)', (kind)
     expect(result).toMatchObject({ recovered: 1, requeued: 1, recorded: 0, skipped: false });
     await eventually(async () => (await statusOf(stack, row!.id)) === 'sent');
     expect(stack.sink!.messages.map(recipientOf)).toEqual([row!.email]);
+  });
+
+  it('leaves a claim held by a live sweep alone, and releases it once that sweep is gone', async () => {
+    const [row] = await invitations(stack, 1);
+    // A sweep that claimed the row and is still queued (a retry pending): the token names it.
+    const connection = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    const queue = new Queue('mail', { connection, prefix: stack.prefix });
+    try {
+      const sweep = await queue.add(
+        JOBS.sweepMail,
+        {},
+        { jobId: sweepJobId(Date.now() + 3_600_000), delay: 3_600_000 },
+      );
+      await strand(stack, row!.id, { token: `${sweep.id}@${sweep.timestamp}/run`, ageMs: 60_000, handedOff: false });
+
+      expect(await workers.reconcileNow()).toMatchObject({ recovered: 0 });
+      expect(await statusOf(stack, row!.id)).toBe('sending');
+
+      await sweep.remove();
+      expect(await workers.reconcileNow()).toMatchObject({ recovered: 1, requeued: 1 });
+      await eventually(async () => (await statusOf(stack, row!.id)) === 'sent');
+      expect(stack.sink!.messages.map(recipientOf)).toEqual([row!.email]);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+
+  it('hands off only the rows a batch claim still holds: a row released and claimed again is not sent twice', async () => {
+    const rows = await invitations(stack, 3);
+    const ids = rows.map((r) => r.id);
+    const first = 'sweep-at-1@1/first';
+    // The whole batch is due now (the campaign's rows); only these three exist after the truncate.
+    const claimed = await claimDueBatch(stack.db, {
+      token: first,
+      prefix: 'sweep-at-1@1/',
+      resumeHandedOff: false,
+      limit: 10,
+      earlyMs: 0,
+    });
+    expect(claimed.map((r) => r.id).sort()).toEqual([...ids].sort());
+
+    // The reconciler released one row of the batch and another sweep claimed it meanwhile.
+    expect(await releaseClaim(stack.db, ids[0]!, first)).toBe(true);
+    const second = await claimDueBatch(stack.db, {
+      token: 'sweep-at-2@2/second',
+      prefix: 'sweep-at-2@2/',
+      resumeHandedOff: false,
+      limit: 10,
+      earlyMs: 0,
+    });
+    expect(second.map((r) => r.id)).toEqual([ids[0]]);
+
+    const held = await markBatchHandedOff(stack.db, ids, first);
+    expect([...held].sort()).toEqual([ids[1], ids[2]].sort());
+    await releaseClaim(stack.db, ids[0]!, 'sweep-at-2@2/second');
+    await releaseUnsent(stack.db, first);
   });
 
   it('leaves a claim that may have reached SMTP alone until the stale period, then sends it again', async () => {

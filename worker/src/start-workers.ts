@@ -14,6 +14,7 @@ import { handlePurgePersonalData } from './jobs/purge-personal-data.handler.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
 import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
+import { SendWindow } from './mail/send-window.js';
 import { createMailTransport } from './mail/transport.js';
 import { createTranslationProvider, type TranslationEnv } from './translation/config.js';
 
@@ -35,6 +36,8 @@ export type WorkerOptions = {
   staleClaimMs?: number;
   /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
   shutdownGraceMs?: number;
+  /** Scheduled mail may be claimed and sent this long before its time (default 10 s). */
+  earlyMs?: number;
   /** The machine translation provider's settings (default: none, human translations only). */
   translation?: TranslationEnv;
   /** The retention policy and address-hash key; unset: no retention purge is scheduled. */
@@ -59,6 +62,7 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    earlyMs: env.REMINDER_EARLY_SECONDS * 1000,
     translation: {
       TRANSLATION_PROVIDER: env.TRANSLATION_PROVIDER,
       APERTIUM_URL: env.APERTIUM_URL,
@@ -108,11 +112,15 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     redis: connection,
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
+    earlyMs: options.earlyMs ?? 10_000,
+    sendWindow: new SendWindow(options.concurrency),
     translator: options.translation ? createTranslationProvider(options.translation) : null,
     retention: options.retention && { ...options.retention, dataDir: options.dataDir },
     now: options.now,
   };
 
+  let stopping = false;
+  deps.stopping = () => stopping;
   let mailWorker: Worker | undefined;
   deps.slowDown = async (ms) => {
     await mailWorker?.rateLimit(ms);
@@ -199,6 +207,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     purgeNow: () => handlePurgePersonalData(null, deps),
     close: async (graceMs = options.shutdownGraceMs ?? 20_000) => {
       clearInterval(watchdog);
+      stopping = true;
       await closeWorkersWithin(tracked, graceMs, logger);
       await Promise.all([mailQueue.close(), schedulesQueue.close()]);
       await connection.quit().catch(() => connection.disconnect());

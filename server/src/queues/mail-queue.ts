@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, notificationJobId, type TSendNotificationJob } from '@convene/shared';
+import { DEFAULT_JOB_OPTIONS, QUEUES, sweepWakeUps } from '@convene/shared';
 import type { Logger } from '@convene/shared/node';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -8,14 +8,16 @@ export type NotificationToEnqueue = { id: string; scheduledAt: Date };
 
 /** The API side of the mail queue: enqueues outbox rows that were just committed. */
 export class MailQueue {
-  readonly queue: Queue<TSendNotificationJob>;
+  readonly queue: Queue;
 
+  /** earlyMs: mail may go out this long before its time (REMINDER_EARLY_SECONDS). */
   constructor(
     private readonly redis: Redis,
     prefix: string,
     private readonly logger: Logger,
+    private readonly earlyMs = 10_000,
   ) {
-    this.queue = new Queue<TSendNotificationJob>(QUEUES.mail, {
+    this.queue = new Queue(QUEUES.mail, {
       connection: redis,
       prefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
@@ -29,24 +31,20 @@ export class MailQueue {
   }
 
   /**
-   * Enqueues one delayed job per notification, with a deterministic id so a repeat is a
-   * no-op. A failure here loses nothing: the rows are committed and the reconciler
-   * enqueues them within a minute.
+   * Wakes the worker's sweep for the instants these notifications are due: one delayed job per
+   * distinct instant, with a deterministic id, so a campaign of 10,000 or 1,000 reminders due
+   * in the same second is one job, and a repeat is a no-op. A failure here loses nothing: the
+   * rows are committed and the reconciler wakes a sweep for them within a minute.
    */
   async enqueue(notifications: NotificationToEnqueue[]): Promise<void> {
     if (notifications.length === 0) return;
-    const now = Date.now();
     try {
-      // Chunks keep each Redis transaction short when a reschedule fans out to thousands.
-      for (let i = 0; i < notifications.length; i += 1000) {
-        await this.queue.addBulk(
-          notifications.slice(i, i + 1000).map((n) => ({
-            name: JOBS.sendNotification,
-            data: { notificationId: n.id },
-            opts: { jobId: notificationJobId(n.id), delay: Math.max(0, n.scheduledAt.getTime() - now) },
-          })),
-        );
-      }
+      await this.queue.addBulk(
+        sweepWakeUps(
+          notifications.map((n) => n.scheduledAt),
+          this.earlyMs,
+        ),
+      );
     } catch (err) {
       this.logger.warn(
         { err: (err as Error).message, count: notifications.length },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLanguage, ZUuid } from '../schemas/common.js';
+import { DEFAULT_JOB_OPTIONS } from './retry-policy.js';
 
 /*
  * Queues and jobs. Payloads carry ids only — never an email address, a name or report
@@ -9,6 +10,7 @@ export const QUEUES = { mail: 'mail', schedules: 'schedules', translations: 'tra
 
 export const JOBS = {
   sendNotification: 'send-notification',
+  sweepMail: 'sweep-mail',
   reconcileOutbox: 'reconcile-outbox',
   translateReport: 'translate-report',
   purgePersonalData: 'purge-personal-data',
@@ -24,6 +26,46 @@ export const ZSendNotificationJob = z.strictObject({
   sentMessageId: z.string().min(1).max(998).optional(),
 });
 export type TSendNotificationJob = z.infer<typeof ZSendNotificationJob>;
+
+/**
+ * A wake-up of the mail sweep: claims every outbox row due by then (in batches) and sends it.
+ * `sent` is set by the worker when SMTP accepted mails but recording them failed: outbox row
+ * id -> Message-ID, so the job's retry records them instead of sending them again. Ids only.
+ */
+export const ZSweepMailJob = z.strictObject({
+  sent: z.record(ZUuid, z.string().min(1).max(998)).optional(),
+});
+export type TSweepMailJob = z.infer<typeof ZSweepMailJob>;
+
+/**
+ * Deterministic id of the sweep that wakes up for mail due at one instant (ms since the
+ * epoch): every registration, campaign or reschedule planning mail for that instant adds the
+ * same job once. No ":" (BullMQ ids must not contain one).
+ */
+export function sweepJobId(dueAtMs: number): string {
+  return `sweep-at-${Math.floor(dueAtMs)}`;
+}
+
+/**
+ * Sweep wake-ups leave nothing behind once done, so a later plan for the same instant (a
+ * reschedule back to it) adds a fresh one; a failed sweep is kept for its retries and for
+ * the reconciler to read what it sent.
+ */
+export const SWEEP_JOB_OPTIONS = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: true } as const;
+
+/**
+ * The sweep wake-ups for mail due at these instants, one per distinct instant, each due
+ * `earlyMs` before its mail (REMINDER_EARLY_SECONDS), for `Queue.addBulk`.
+ */
+export function sweepWakeUps(dueAt: Iterable<Date>, earlyMs: number, now = Date.now()) {
+  const instants = new Set<number>();
+  for (const at of dueAt) instants.add(at.getTime());
+  return [...instants].map((ms) => ({
+    name: JOBS.sweepMail,
+    data: {} as TSweepMailJob,
+    opts: { ...SWEEP_JOB_OPTIONS, jobId: sweepJobId(ms), delay: Math.max(0, ms - earlyMs - now) },
+  }));
+}
 
 export const ZReconcileOutboxJob = z.strictObject({});
 export type TReconcileOutboxJob = z.infer<typeof ZReconcileOutboxJob>;

@@ -26,6 +26,10 @@ export const commonEnvShape = {
     .string()
     .optional()
     .transform((v) => resolveDataDir(v)),
+  // Scheduled mail (reminders, follow-ups) may start going out this many seconds before its
+  // time, so 1,000 reminders due in the same second all arrive by then: a one-hour reminder a
+  // few seconds early is harmless, a late one is not. 0 = never early.
+  REMINDER_EARLY_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   // trace | debug | info | warn | error | fatal | silent
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 };

@@ -1,13 +1,19 @@
-import { JOBS, notificationJobId, ZSendNotificationJob } from '@convene/shared';
+import { JOBS, sweepJobId, sweepWakeUps, ZSendNotificationJob, ZSweepMailJob } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import type { Job } from 'bullmq';
 import { and, asc, eq, gt, isNull, lt, lte } from 'drizzle-orm';
-import { jobClaimPrefix, markAccountMailSent, markSent, releaseClaim } from '../outbox/claim-notification.js';
+import {
+  claimOwnerJobId,
+  jobClaimPrefix,
+  markAccountMailSent,
+  markSent,
+  releaseClaim,
+} from '../outbox/claim-notification.js';
 import { isAccountMail } from '../outbox/account-mail-context.js';
 import { withReconcilerLock } from './reconciler-lock.js';
 import type { WorkerDeps } from './worker-deps.js';
 
-/** Rows due this soon are enqueued now (delayed), so they still go out on time. */
+/** Rows due this soon get their sweep wake-up now (delayed), so they still go out on time. */
 const LOOKAHEAD_MS = 2 * 60_000;
 /** A claim this old with no live job of its own is orphaned (its job was lost or gave up). */
 const ORPHAN_AFTER_MS = 20_000;
@@ -27,7 +33,7 @@ export type ReconcileResult = {
 
 /**
  * The safety net that makes Redis disposable: orphaned claims are recovered, and every
- * pending row that is (nearly) due and has no live job gets one. Runs every minute from a
+ * pending row that is (nearly) due and has no live sweep gets one (one per due instant). Runs every minute from a
  * BullMQ job scheduler, one pass at a time across the cluster.
  */
 export async function handleReconcileOutbox(
@@ -51,6 +57,8 @@ async function reconcile(deps: WorkerDeps, now: Date): Promise<Omit<ReconcileRes
   const n = tables.notifications;
   let requeued = 0;
   let after = '00000000-0000-0000-0000-000000000000';
+  // Rows per due instant: one sweep wake-up per instant covers them all.
+  const byInstant = new Map<number, number>();
   for (;;) {
     const rows = await deps.db
       .select({ id: n.id, scheduledAt: n.scheduledAt })
@@ -59,23 +67,23 @@ async function reconcile(deps: WorkerDeps, now: Date): Promise<Omit<ReconcileRes
       .orderBy(asc(n.id))
       .limit(PAGE);
     for (const row of rows) {
-      const jobId = notificationJobId(row.id);
-      const existing = await deps.mailQueue.getJob(jobId);
-      if (existing) {
-        const state = await existing.getState();
-        if (LIVE_STATES.has(state)) continue;
-        // A finished job for a row still pending (it fired early, or gave up): replace it.
-        await existing.remove();
-      }
-      await deps.mailQueue.add(
-        JOBS.sendNotification,
-        { notificationId: row.id },
-        { jobId, delay: Math.max(0, row.scheduledAt.getTime() - Date.now()) },
-      );
-      requeued++;
+      // Everything already due is one sweep's work: one wake-up now covers it all.
+      const at = row.scheduledAt.getTime();
+      const ms = at - (deps.earlyMs ?? 0) <= now.getTime() ? now.getTime() : at;
+      byInstant.set(ms, (byInstant.get(ms) ?? 0) + 1);
     }
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id;
+  }
+  for (const [ms, count] of byInstant) {
+    const existing = await deps.mailQueue.getJob(sweepJobId(ms));
+    if (existing) {
+      if (LIVE_STATES.has(await existing.getState())) continue;
+      // A finished wake-up for rows still pending (it gave up): replace it.
+      await existing.remove();
+    }
+    await deps.mailQueue.addBulk(sweepWakeUps([new Date(ms)], deps.earlyMs ?? 0));
+    requeued += count;
   }
   return { requeued, recovered, recorded };
 }
@@ -103,11 +111,13 @@ async function recoverOrphanedClaims(deps: WorkerDeps, now: Date): Promise<{ rec
       .limit(PAGE);
     for (const row of rows) {
       const token = row.claimToken;
-      const job = await deps.mailQueue.getJob(notificationJobId(row.id));
+      // The token names the job whose run claimed the row: a row's own job, or a sweep.
+      const ownerId = token ? claimOwnerJobId(token) : undefined;
+      const job = ownerId ? await deps.mailQueue.getJob(ownerId) : undefined;
       const owner = job && token?.startsWith(jobClaimPrefix(job)) ? job : undefined;
       if (owner && LIVE_STATES.has(await owner.getState())) continue;
 
-      const sentMessageId = owner ? ZSendNotificationJob.safeParse(owner.data).data?.sentMessageId : undefined;
+      const sentMessageId = owner ? keptMessageId(owner, row.id) : undefined;
       if (token && row.handedOffAt && sentMessageId) {
         if (isAccountMail(row.kind)) await markAccountMailSent(deps.db, row.id, token, sentMessageId);
         else await markSent(deps.db, row.id, token, sentMessageId);
@@ -131,6 +141,12 @@ async function recoverOrphanedClaims(deps: WorkerDeps, now: Date): Promise<{ rec
     after = rows[rows.length - 1]!.id;
   }
   return { recovered, recorded };
+}
+
+/** The Message-ID a job kept for a row SMTP accepted but the database never recorded. */
+function keptMessageId(job: Job, notificationId: string): string | undefined {
+  if (job.name === JOBS.sweepMail) return ZSweepMailJob.safeParse(job.data).data?.sent?.[notificationId];
+  return ZSendNotificationJob.safeParse(job.data).data?.sentMessageId;
 }
 
 async function releaseOrphan(deps: WorkerDeps, id: string, token: string | null): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Logger } from '@convene/shared/node';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MailSettings } from '../mail/outgoing-mail.js';
+import type { SendWindow } from '../mail/send-window.js';
 import type { MailTransport } from '../mail/transport.js';
 import type { TranslationProvider } from '../translation/provider.js';
 
@@ -22,6 +23,12 @@ export type WorkerDeps = {
    * whose job is gone, is released and sent again (the at-least-once window).
    */
   staleClaimMs: number;
+  /** Mail due this far ahead may be claimed and sent now (REMINDER_EARLY_SECONDS). */
+  earlyMs?: number;
+  /** The process's mails handed to SMTP and not yet recorded, shared by every sweep. */
+  sendWindow?: SendWindow;
+  /** True once the worker is shutting down: long jobs (sweeps) stop at the next group. */
+  stopping?: () => boolean;
   /** Pauses taking new mail jobs for a while: the SMTP server asked us to slow down (421). */
   slowDown?: (ms: number) => Promise<void>;
   /** The configured machine translator; null (or unset) when TRANSLATION_PROVIDER=none. */

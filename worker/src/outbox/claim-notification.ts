@@ -72,6 +72,12 @@ export function jobClaimPrefix(job: { id?: string | null; timestamp: number }): 
   return `${job.id ?? ''}@${job.timestamp}/`;
 }
 
+/** The id of the job whose run holds a claim, from its token (job ids hold no "@"). */
+export function claimOwnerJobId(token: string): string | undefined {
+  const at = token.indexOf('@');
+  return at > 0 ? token.slice(0, at) : undefined;
+}
+
 /** A fresh claim token for one run of a job: the job's prefix and a random part of this run's own. */
 export function newClaimToken(job: { id?: string | null; timestamp: number }): string {
   return `${jobClaimPrefix(job)}${randomUUID()}`;
