@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLogger } from '@convene/shared/node';
+import { JOBS } from '@convene/shared';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { createWebinarRow, eventually, registrationBody, reportBody } from '../factories.js';
@@ -292,8 +293,9 @@ describe('anonymity of reports', () => {
       expect(key).not.toContain(ANONYMOUS_IP);
       expect(key).not.toMatch(/\d{1,3}(\.\d{1,3}){3}/);
     }
-    // The registration's job payload is there, so the payload search was not of an empty queue.
-    expect(prefixed.some((d) => d.where.startsWith('Redis hash') && d.text.includes('notificationId'))).toBe(true);
+    // The registration's mail jobs are there (its reminders' delayed sweep wake-ups), so the
+    // payload search was not of an empty queue.
+    expect(prefixed.some((d) => d.where.startsWith('Redis hash') && d.text.includes(JOBS.sweepMail))).toBe(true);
 
     // 3. The logs: requests were logged (at debug level), but no address, text or identity.
     const log = lines.join('');
