@@ -34,6 +34,7 @@ import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
 import { passwordResetRouter } from './routes/password-reset/password-reset.js';
 import { reportsRouter } from './routes/reports/reports.js';
+import { reporterProtection } from './middlewares/reporter-protection.js';
 import { themesRouter } from './routes/themes/themes.js';
 import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
 import { adminTranslationsRouter } from './routes/admin-translations/admin-translations.js';
@@ -105,6 +106,8 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   // Many readers are on slow mobile links: compress every text response.
   app.use(compression());
   app.use(healthRouter(ctx));
+  // Before the body parser: a refused body (400, 413) on the report API carries them too.
+  app.use('/api/reports', reporterProtection);
   app.use('/api', express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
   app.use('/api', openApiRouter(ctx));
   app.use('/api/themes', themesRouter(ctx));

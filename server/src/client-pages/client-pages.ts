@@ -4,6 +4,7 @@ import { REPO_ROOT } from '@convene/shared/node';
 import cookieParser from 'cookie-parser';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { isReporterPage, REPORTER_HEADERS } from '../middlewares/reporter-protection.js';
 import { clientBuildReader } from './client-build.js';
 import { withSources } from './content-security-policy.js';
 import { pageLanguage } from './page-language.js';
@@ -66,8 +67,11 @@ export function clientPages(ctx: AppContext, dist = CLIENT_DIST): Router {
     const policy = res.getHeader('Content-Security-Policy');
     if (typeof policy === 'string')
       res.setHeader('Content-Security-Policy', withSources(policy, 'style-src', styleHashes));
-    // Written per reader and per moment (the data is live): revalidated on every visit.
-    res.set('Cache-Control', 'no-cache').vary('Accept-Language').vary('Cookie').type('html').send(html);
+    // Written per reader and per moment (the data is live): revalidated on every visit. The
+    // report pages are never stored at all, and deny the browser features they do not use.
+    if (isReporterPage(req.path)) res.set(REPORTER_HEADERS);
+    else res.set('Cache-Control', 'no-cache');
+    res.vary('Accept-Language').vary('Cookie').type('html').send(html);
   });
   return router;
 }

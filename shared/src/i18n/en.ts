@@ -125,6 +125,17 @@ export const en = {
     draftSaved: 'Draft saved on this device.',
     draftRestored: 'Your unsent draft was restored from this device.',
     discardDraft: 'Clear the form',
+    leaveQuickly: 'Leave quickly',
+    leaveQuicklyHint: 'Clears this page and opens the list of webinars; Back will not return to the form.',
+    forgetDevice: {
+      button: 'Forget this device',
+      intro: 'Removes from this device everything the form kept: the draft, reports waiting to be sent, receipt codes.',
+      confirm:
+        'Remove everything the form kept on this device? Reports not yet sent will be lost, and receipt codes will no longer be shown here.',
+      yes: 'Yes, remove everything',
+      cancel: 'Cancel',
+      done: 'Nothing from the form is left on this device.',
+    },
     who: {
       legend: 'Who is reporting',
       anonymous: 'Anonymously',

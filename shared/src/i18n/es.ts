@@ -125,6 +125,18 @@ export const es: Catalog = {
     draftSaved: 'Borrador guardado en este dispositivo.',
     draftRestored: 'Se recuperó de este dispositivo el borrador que no llegó a enviar.',
     discardDraft: 'Vaciar el formulario',
+    leaveQuickly: 'Salir rápido',
+    leaveQuicklyHint: 'Borra esta página y abre la lista de seminarios web; el botón Atrás no vuelve al formulario.',
+    forgetDevice: {
+      button: 'Olvidar este dispositivo',
+      intro:
+        'Quita de este dispositivo todo lo que el formulario guardó: el borrador, los informes pendientes de envío y los códigos de recibo.',
+      confirm:
+        '¿Quitar todo lo que el formulario guardó en este dispositivo? Los informes aún no enviados se perderán y los códigos de recibo ya no se mostrarán aquí.',
+      yes: 'Sí, quitarlo todo',
+      cancel: 'Cancelar',
+      done: 'Ya no queda nada del formulario en este dispositivo.',
+    },
     who: {
       legend: 'Quién envía el informe',
       anonymous: 'De forma anónima',

@@ -127,6 +127,19 @@ export const fr: Catalog = {
     draftSaved: 'Brouillon enregistré sur cet appareil.',
     draftRestored: 'Votre brouillon non envoyé a été récupéré sur cet appareil.',
     discardDraft: 'Effacer le formulaire',
+    leaveQuickly: 'Partir vite',
+    leaveQuicklyHint:
+      'Efface cette page et ouvre la liste des webinaires ; le bouton Retour ne ramène pas au formulaire.',
+    forgetDevice: {
+      button: 'Oublier cet appareil',
+      intro:
+        'Retire de cet appareil tout ce que le formulaire y a gardé : le brouillon, les rapports en attente d’envoi, les codes de reçu.',
+      confirm:
+        'Retirer tout ce que le formulaire a gardé sur cet appareil ? Les rapports pas encore envoyés seront perdus et les codes de reçu ne seront plus affichés ici.',
+      yes: 'Oui, tout retirer',
+      cancel: 'Annuler',
+      done: 'Plus rien du formulaire ne reste sur cet appareil.',
+    },
     who: {
       legend: 'Qui envoie ce rapport',
       anonymous: 'De façon anonyme',

@@ -6,7 +6,8 @@ export function BackLink({ href = '/' }: { href?: '/' | '/report' }) {
   const { t } = useTranslation();
   return (
     <p>
-      <Link href={href} className="back-link">
+      {/* Between the report pages the entry is replaced: see report-page.tsx. */}
+      <Link href={href} className="back-link" replace={href === '/report'}>
         {href === '/' ? t('webinars.back') : t('report.nav')}
       </Link>
     </p>

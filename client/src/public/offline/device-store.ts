@@ -1,4 +1,4 @@
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 
 /**
  * A small key-value store on the device for what must survive a reload, a closed tab or a
@@ -12,6 +12,10 @@ export type DeviceStore = {
   /** Every entry whose key starts with prefix. */
   list<T>(prefix: string): Promise<Array<[string, T]>>;
 };
+
+/** The IndexedDB database and object store that hold the device's entries. */
+export const DEVICE_DATABASE = 'convene';
+export const DEVICE_OBJECT_STORE = 'device';
 
 const LOCAL_PREFIX = 'convene.device.';
 
@@ -52,13 +56,39 @@ function indexedDbStore(store: UseStore): DeviceStore {
 
 let chosen: Promise<DeviceStore> | undefined;
 
+/**
+ * Removes every entry this device holds, from IndexedDB and from the localStorage fallback
+ * both (a browser may have used one, then the other). The database itself stays, empty:
+ * deleting it would wait for every open tab to close its connection.
+ */
+export async function clearDeviceStore(): Promise<void> {
+  try {
+    await clear(createStore(DEVICE_DATABASE, DEVICE_OBJECT_STORE));
+  } catch {
+    // IndexedDB refused: there is nothing in it.
+  }
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith(LOCAL_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) window.localStorage.removeItem(key);
+  } catch {
+    // localStorage refused: there is nothing in it either.
+  }
+}
+
 /** The store to use, picked once: IndexedDB if a write and read-back work, else localStorage. */
 export function deviceStore(): Promise<DeviceStore> {
   chosen ??= (async () => {
     try {
-      const store = indexedDbStore(createStore('convene', 'device'));
+      const store = indexedDbStore(createStore(DEVICE_DATABASE, DEVICE_OBJECT_STORE));
       await store.set('probe', 1);
-      if ((await store.get<number>('probe')) === 1) return store;
+      const works = (await store.get<number>('probe')) === 1;
+      // The store then holds only what the form put there: "forget this device" leaves it empty.
+      await store.delete('probe');
+      if (works) return store;
     } catch {
       // IndexedDB refused (private mode, quota, old browser): fall through.
     }

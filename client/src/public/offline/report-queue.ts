@@ -1,6 +1,7 @@
 import type { TCreateReport, TFieldError, TReportReceipt } from '@convene/shared';
 import { sendReport } from '../api/reports';
-import { deviceStore } from './device-store';
+import { clearDeviceStore, deviceStore } from './device-store';
+import { clearDraftOf } from './report-draft';
 
 /** A report saved on the device until the server has it. */
 export type QueuedReport = {
@@ -116,6 +117,8 @@ async function flushOnce(): Promise<void> {
         const sent: SentReport = { id: item.id, receipt: result.data.receipt, sentAt: new Date().toISOString() };
         await store.set(SENT + item.id, sent);
         await store.delete(QUEUED + item.id);
+        // The server has it: the text stays on the device nowhere, only the receipt code.
+        await clearDraftOf(item.id);
       } else if (isFinal(result.error.status)) {
         const rejected: RejectedReport = {
           id: item.id,
@@ -175,4 +178,33 @@ export function startAutoFlush(): void {
 export async function isKnownSubmission(id: string): Promise<boolean> {
   const store = await deviceStore();
   return (await store.get(QUEUED + id)) !== undefined || (await store.get(SENT + id)) !== undefined;
+}
+
+/**
+ * "Forget this device": every report, draft, receipt and refusal the form kept here is
+ * removed — reports still waiting to be sent too, which the reporter has been asked to
+ * confirm — and any response to the report API a cache of this origin holds (the service
+ * worker caches none today; this stays true if one ever does).
+ */
+export async function forgetDevice(): Promise<void> {
+  window.clearTimeout(retryTimer);
+  // A flush in progress would write its outcome back after the clearing.
+  await flushing?.catch(() => undefined);
+  await clearDeviceStore();
+  await clearReportResponses();
+  await reload();
+}
+
+async function clearReportResponses(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  try {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (new URL(request.url).pathname.startsWith('/api/reports')) await cache.delete(request);
+      }
+    }
+  } catch {
+    // Cache Storage refused (an insecure origin): nothing was cached there.
+  }
 }

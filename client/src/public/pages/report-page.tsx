@@ -2,6 +2,8 @@ import type { TFieldError, TTheme } from '@convene/shared';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { fetchThemes } from '../api/themes';
+import { ForgetDevice } from '../components/report/forget-device';
+import { LeaveQuickly } from '../components/report/leave-quickly';
 import { ReportForm } from '../components/report/report-form';
 import { ReportQueuePanel } from '../components/report/report-queue-panel';
 import { emptyReport, fromReportInput, hasContent, type ReportValues } from '../components/report/report-values';
@@ -60,6 +62,8 @@ export function ReportPage() {
       const base = fresh();
       // A draft whose report already went into the queue (the tab closed in between) is done.
       if (!draft || (await isKnownSubmission(draft.clientSubmissionId))) {
+        // Its text is in the queue (or arrived): the draft's copy of it goes.
+        if (draft) await clearDraft();
         setForm({ values: base, restored: false });
         return;
       }
@@ -84,6 +88,7 @@ export function ReportPage() {
 
   return (
     <div className="report-page">
+      <LeaveQuickly />
       <h1>{t('report.title')}</h1>
       <p className="lead">{t('report.intro')}</p>
       <ReportQueuePanel onCorrect={(r) => void correct(r)} />
@@ -122,8 +127,18 @@ export function ReportPage() {
         )
       )}
       <p className="receipt-link">
-        <Link href="/report/status">{t('report.checkReceipt')}</Link>
+        {/* Replaces the entry: the report pages take one place in the history, which
+            "leave quickly" replaces in turn. */}
+        <Link href="/report/status" replace>
+          {t('report.checkReceipt')}
+        </Link>
       </p>
+      <ForgetDevice
+        onForgotten={() => {
+          setSubmitted(false);
+          setForm({ values: fresh(), restored: false });
+        }}
+      />
     </div>
   );
 }

@@ -211,10 +211,12 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
               }
               error={errorText('organization')}
             >
+              {/* Identity fields: off, so the browser neither offers nor keeps what a reporter
+                  typed (a shared phone's next user would see it in the suggestions). */}
               <input
                 {...control('organization')}
                 type="text"
-                autoComplete="organization"
+                autoComplete="off"
                 maxLength={REPORT_LIMITS.organization}
                 value={values.organization}
                 onChange={(e) => set('organization', e.target.value)}
@@ -232,7 +234,7 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
               <input
                 {...control('name')}
                 type="text"
-                autoComplete="name"
+                autoComplete="off"
                 maxLength={REPORT_LIMITS.contactName}
                 value={values.name}
                 onChange={(e) => set('name', e.target.value)}
@@ -251,7 +253,7 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
                 {...control('email')}
                 type="email"
                 inputMode="email"
-                autoComplete="email"
+                autoComplete="off"
                 spellCheck={false}
                 dir="ltr"
                 maxLength={254}

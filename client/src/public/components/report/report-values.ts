@@ -139,6 +139,8 @@ export function hasContent(values: ReportValues): boolean {
     values.recommendations.trim() ||
     values.source.trim() ||
     values.organization.trim() ||
+    values.name.trim() ||
+    values.email.trim() ||
     values.region ||
     values.countries.length > 0,
   );
