@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
+  AFFECTED_GROUPS,
   countriesOf,
   LANGUAGES,
   REGIONS,
@@ -127,21 +128,6 @@ const SOURCES = [
   'Survey of 120 members',
 ];
 
-const GROUPS = [
-  'women',
-  'children',
-  'unaccompanied_minors',
-  'workers',
-  'domestic_workers',
-  'undocumented',
-  'refugees',
-  'lgbtqi',
-  'disabled',
-  'older',
-  'indigenous',
-  'families',
-];
-
 type NewReport = typeof tables.reports.$inferInsert;
 type NewReportTheme = typeof tables.reportThemes.$inferInsert;
 
@@ -235,7 +221,7 @@ class ReportFactory {
       corridorDestination: corridor && origin !== destination ? destination : null,
       barriers,
       recommendations,
-      affectedGroups: this.some(GROUPS, this.int(0, 3)),
+      affectedGroups: this.some(AFFECTED_GROUPS, this.int(0, 3)),
       source,
       consent,
       status,
