@@ -4,3 +4,4 @@ export * from './logger.js';
 export * from './redis.js';
 export * from './shutdown.js';
 export * from './invite-token.js';
+export * from './local-secret.js';

@@ -1,13 +1,12 @@
 import { tables, type Db } from '@convene/shared/db';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { NotificationRow } from './notification-context.js';
+import { perDatabase } from './per-database.js';
 
 const n = tables.notifications;
 
 // Prepared once per database: the claim runs once per batch, but building it costs more CPU
 // than PostgreSQL spends running it.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 function prepare(db: Db) {
   // Two sources, each its own index scan: due pending rows oldest first (the status and time
   // index gives the order, so nothing is sorted however many rows wait), and rows an earlier
@@ -58,14 +57,7 @@ function prepare(db: Db) {
   };
 }
 
-function statements(db: Db) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = prepare(db);
-    prepared.set(db, s);
-  }
-  return s;
-}
+const statements = perDatabase(prepare);
 
 export type BatchClaimOptions = {
   /** This run's token (newClaimToken): every row claimed carries it. */

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { tables, type Db } from '@convene/shared/db';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { NotificationRow } from './notification-context.js';
+import { perDatabase } from './per-database.js';
 
 const n = tables.notifications;
 
 // The three statements every send runs are prepared once per database: building a drizzle
 // query costs more CPU than PostgreSQL spends running it.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 function prepare(db: Db) {
   const token = sql.placeholder('token');
   return {
@@ -58,14 +57,7 @@ function prepare(db: Db) {
   };
 }
 
-function statements(db: Db) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = prepare(db);
-    prepared.set(db, s);
-  }
-  return s;
-}
+const statements = perDatabase(prepare);
 
 /** The part of a claim token that names the job: the same for its retries and a stalled takeover. */
 export function jobClaimPrefix(job: { id?: string | null; timestamp: number }): string {
