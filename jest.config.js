@@ -25,5 +25,7 @@ export default {
   testTimeout: 60_000,
   // Migrates one PGlite for the whole run; each test file copies it (test/support/pglite-template.ts).
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  // Longest files first (recorded durations), so both workers end together on a clean checkout.
+  testSequencer: '<rootDir>/test/support/duration-sequencer.mjs',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
