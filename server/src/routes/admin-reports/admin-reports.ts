@@ -13,7 +13,6 @@ import {
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { bulkCompression } from '../../middlewares/bulk-compression.js';
 import { coordinatorOf } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { addNote } from '../../services/review/add-note.js';
@@ -44,7 +43,7 @@ export function adminReportsRouter(ctx: AppContext): Router {
     res.json(await listReports(ctx.db, filterOf(req.query), coordinatorOf(res)));
   });
 
-  router.get('/export.csv', bulkCompression, async (req, res) => {
+  router.get('/export.csv', async (req, res) => {
     const filter = filterOf(req.query);
     await streamReportsCsv(ctx.database, filter, coordinatorOf(res), res);
   });

@@ -2,9 +2,8 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import compression from 'compression';
 import express from 'express';
-import { bulkCompression } from './bulk-compression.js';
+import { responseCompression } from './response-compression.js';
 
 // Report-like text, well over the compression threshold.
 const BODY = Array.from({ length: 4000 }, (_, i) => `${i},"barriers at the border, detention",R-${i}\r\n`).join('');
@@ -14,10 +13,12 @@ let base = '';
 
 beforeAll(async () => {
   const app = express();
-  // As in app.ts: the app-wide compression first, the bulk one on the download's route.
-  app.use(compression());
-  app.get('/bulk.csv', bulkCompression, (_req, res) => {
+  app.use(responseCompression());
+  app.get('/bulk.csv', (_req, res) => {
     res.type('text/csv').send(BODY);
+  });
+  app.get('/page', (_req, res) => {
+    res.type('text/plain').send(BODY);
   });
   await new Promise<void>((resolve) => {
     server = app.listen(0, '127.0.0.1', () => resolve());
@@ -42,14 +43,21 @@ function get(path: string, acceptEncoding: string): Promise<{ headers: IncomingH
   });
 }
 
-describe('bulkCompression', () => {
-  it('answers brotli at quality 1, compressed once (the app-wide middleware leaves it alone)', async () => {
+describe('responseCompression', () => {
+  it('answers a CSV download in brotli at quality 1', async () => {
     const { headers, body } = await get('/bulk.csv', 'gzip, deflate, br');
     expect(headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(body).toString('utf8')).toBe(BODY);
     const quality = (q: number) => brotliCompressSync(BODY, { params: { [constants.BROTLI_PARAM_QUALITY]: q } });
     expect(body.equals(quality(1))).toBe(true);
     expect(body.equals(quality(4))).toBe(false);
+  });
+
+  it('keeps brotli at quality 4 for every other response', async () => {
+    const { headers, body } = await get('/page', 'gzip, deflate, br');
+    expect(headers['content-encoding']).toBe('br');
+    const quality4 = brotliCompressSync(BODY, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+    expect(body.equals(quality4)).toBe(true);
   });
 
   it('answers gzip at the fastest level when the client takes only gzip', async () => {
