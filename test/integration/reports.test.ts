@@ -259,4 +259,32 @@ describe.each(databaseKinds())('POST /api/reports (%s)', (kind) => {
       expect(wire).not.toContain(secret);
     }
   });
+
+  it('counts, in the live event, every report before it plus itself, per region and per theme', async () => {
+    const events: TReportSubmittedEvent[] = [];
+    const listener = (event: TReportSubmittedEvent) => events.push(event);
+    stack.running.ctx.events.on('reportSubmitted', listener);
+    const drivers = { slug: 'drivers-of-migration', subtopics: [], provenance: 'chosen' as const };
+    const smuggling = { slug: 'smuggling-trafficking', subtopics: [], provenance: 'chosen' as const };
+    try {
+      expect((await post(reportBody({ region: 'asia', corridor: null, countries: ['NP'] }))).status).toBe(201);
+      expect((await post(reportBody({ themes: [smuggling, drivers] }))).status).toBe(201);
+      // A replay stores nothing and announces nothing.
+      const replayed = reportBody();
+      expect((await post(replayed)).status).toBe(201);
+      expect((await post(replayed)).status).toBe(200);
+      expect((await post(reportBody({ themes: [drivers] }))).status).toBe(201);
+    } finally {
+      stack.running.ctx.events.off('reportSubmitted', listener);
+    }
+    expect(events.map((e) => e.counts)).toEqual([
+      { total: 1, region: 1, byTheme: { 'smuggling-trafficking': 1 } },
+      { total: 2, region: 1, byTheme: { 'smuggling-trafficking': 2, 'drivers-of-migration': 1 } },
+      { total: 3, region: 2, byTheme: { 'smuggling-trafficking': 3 } },
+      { total: 4, region: 3, byTheme: { 'drivers-of-migration': 2 } },
+    ]);
+    // Stored as announced: each report with its themes, one row per theme.
+    expect(await stack.db.select().from(tables.reports)).toHaveLength(4);
+    expect(await stack.db.select().from(tables.reportThemes)).toHaveLength(5);
+  });
 });

@@ -1,11 +1,10 @@
 import type { TCreateReport, TReportReceipt } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { detectOtherLanguage } from '@convene/shared/text/language-check';
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { checkReportThemes } from './check-report-themes.js';
-import { newReceiptCode } from './receipt-code.js';
-import { reportCounts, type ReportCounts } from './report-counts.js';
+import { insertReportStatement } from './insert-report-statement.js';
+import type { ReportCounts } from './report-counts.js';
 
 type Report = typeof tables.reports.$inferSelect;
 
@@ -23,13 +22,14 @@ const UNIQUE_VIOLATION = '23505';
 const RECEIPT_ATTEMPTS = 3;
 
 /**
- * Stores a report and its themes in one transaction, idempotently per client submission id:
+ * Stores a report and its themes atomically, idempotently per client submission id:
  * a retry or a replay of the same submission returns the first one's receipt. The reporter's
  * identity is stored only for a named report; an anonymous one has none to store.
  *
  * A new submission is the common case: no lookup first, the insert's ON CONFLICT tells a
- * replay apart. The dashboards' counts are read in the same transaction, so the live event
- * can leave right after the commit with nothing more to wait for.
+ * replay apart. The report, its themes and the dashboards' counts are one statement
+ * (insert-report-statement.ts), so the live event can leave right after it with nothing
+ * more to wait for.
  */
 export async function submitReport(db: Db, input: TCreateReport): Promise<SubmitOutcome> {
   try {
@@ -57,47 +57,17 @@ export async function submitReport(db: Db, input: TCreateReport): Promise<Submit
 }
 
 async function insertReport(db: Db, input: TCreateReport, webinarId: string | null): Promise<SubmitOutcome | null> {
-  const named = input.reporter.kind === 'named' ? input.reporter : null;
-  return db.transaction(async (tx) => {
-    const [report] = await tx
-      .insert(tables.reports)
-      .values({
-        clientSubmissionId: input.clientSubmissionId,
-        receiptCode: newReceiptCode(),
-        language: input.language,
-        // Checked on arrival, so a report declared in one language but written in another is
-        // flagged in review and translated from what it really is.
-        detectedLanguage: detectOtherLanguage(`${input.barriers}\n${input.recommendations}`, input.language),
-        anonymous: named === null,
-        organization: named?.organization ?? null,
-        contactName: named ? named.name || null : null,
-        contactEmail: named ? named.email || null : null,
-        region: input.region,
-        countries: input.countries,
-        corridorOrigin: input.corridor?.origin ?? null,
-        corridorDestination: input.corridor?.destination ?? null,
-        barriers: input.barriers,
-        recommendations: input.recommendations,
-        affectedGroups: input.affectedGroups,
-        source: input.source,
-        consent: input.consent,
-        webinarId,
-      })
-      .onConflictDoNothing({ target: tables.reports.clientSubmissionId })
-      .returning();
-    // Another attempt of the same submission committed first.
-    if (!report) return null;
-    await tx.insert(tables.reportThemes).values(
-      input.themes.map((theme) => ({
-        reportId: report.id,
-        themeSlug: theme.slug,
-        subtopics: theme.subtopics,
-        provenance: theme.provenance,
-      })),
-    );
-    const slugs = input.themes.map((t) => t.slug);
-    return { ...outcome(report, slugs, false), counts: await reportCounts(tx, slugs, report.region) };
-  });
+  // Another attempt of the same submission committed first: null.
+  const inserted = await insertReportStatement(db, input, webinarId);
+  if (!inserted) return null;
+  const { counts, receiptCode, status, ...report } = inserted;
+  return {
+    report,
+    themes: input.themes.map((t) => t.slug),
+    receipt: { receiptCode, status, receivedAt: report.createdAt.toISOString() },
+    duplicate: false,
+    counts,
+  };
 }
 
 async function findBySubmission(db: Db, clientSubmissionId: string): Promise<SubmitOutcome | null> {

@@ -1,12 +1,10 @@
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { TReportFilter } from '@convene/shared';
 import type { Database } from '@convene/shared/db';
-import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { CSV_OPTIONS } from '../compilations/render-csv.js';
+import { csvChunkStream } from './csv-chunk-stream.js';
 import { reportConditions } from './list-reports.js';
 import { keysetOf, reportExportQuery, type ExportKeyset, type ExportRow } from './report-export-query.js';
 import { reportExportRecord } from './report-export-record.js';
@@ -56,15 +54,10 @@ export async function streamReportsCsv(database: Database, filter: TReportFilter
     page: (after, limit) => reportExportQuery(where, { after, limit }),
     keyOf: keysetOf,
   });
-  const records = new Transform({
-    objectMode: true,
-    transform(row: ExportRow, _encoding, callback) {
-      callback(null, reportExportRecord(row));
-    },
-  });
-  const csv = stringify({ ...CSV_OPTIONS, header: true, columns: [...REPORT_EXPORT_COLUMNS] });
+  // Rows to CSV text in one step, many lines a chunk (csv-chunk-stream.ts).
+  const csv = csvChunkStream<ExportRow>(REPORT_EXPORT_COLUMNS, reportExportRecord);
   try {
-    await pipeline(rows, records, csv, res);
+    await pipeline(rows, csv, res);
   } catch (err) {
     // The client went away (closed the tab, cancelled): nothing to answer, the query is stopped.
     if (res.destroyed && !res.writableFinished && (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
