@@ -28,7 +28,7 @@ describe('buildIcs', () => {
     expect(event.summary).toBe(invite.title);
     expect(event.description).toBe(invite.description);
     expect(event.start.toISOString()).toBe('2026-12-10T15:00:00.000Z');
-    expect(event.end.toISOString()).toBe('2026-12-10T16:30:00.000Z');
+    expect(event.end?.toISOString()).toBe('2026-12-10T16:30:00.000Z');
     expect(Number(event.sequence)).toBe(2);
     expect(event.status).toBe('CONFIRMED');
     expect(event.url).toBe(invite.url);
@@ -50,7 +50,9 @@ describe('buildIcs', () => {
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     // The long Arabic title was folded, and unfolds to itself.
     const summary = text.replace(/\r\n /g, '').match(/^SUMMARY:(.*)$/m)?.[1];
-    expect(summary).toBe('Ateliers « régionaux » \\; test\\, virgule — شكرا جزيلا لكم على التسجيل في هذه الندوة الإقليمية');
+    expect(summary).toBe(
+      'Ateliers « régionaux » \\; test\\, virgule — شكرا جزيلا لكم على التسجيل في هذه الندوة الإقليمية',
+    );
     expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(0);
   });
 

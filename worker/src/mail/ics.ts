@@ -57,7 +57,10 @@ export function buildIcs(invite: CalendarInvite): string {
 
 /** A DATE-TIME in UTC form (3.3.5), to the second. */
 function utc(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** A TEXT value (3.3.11): backslash, semicolon and comma escaped, line breaks as \n. */
@@ -67,7 +70,10 @@ function text(value: string): string {
 
 /** A quoted parameter value: DQUOTE, caret and line breaks caret-encoded (RFC 6868). */
 function param(value: string): string {
-  return `"${value.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n')}"`;
+  return `"${value
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r\n|\r|\n/g, '^n')}"`;
 }
 
 /** Folds a content line past 75 octets (CRLF + one space), never inside a UTF-8 sequence. */
