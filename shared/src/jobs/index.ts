@@ -54,12 +54,31 @@ export function sweepJobId(dueAtMs: number): string {
 export const SWEEP_JOB_OPTIONS = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: true } as const;
 
 /**
+ * The grid onto which `MailQueue` coalesces the wake-ups of mail that is already due (a
+ * confirmation, an invitation): every registration is due "now", at a millisecond of its
+ * own, and one wake-up each meant one sweep each. On the grid, all the mail that falls due
+ * within one cell shares one wake-up, at the cell's end: a confirmation waits at most this
+ * long more, and a sweep claims what is due by then in batches.
+ */
+export const DUE_NOW_WAKE_UP_GRID_MS = 200;
+
+/**
  * The sweep wake-ups for mail due at these instants, one per distinct instant, each due
  * `earlyMs` before its mail (REMINDER_EARLY_SECONDS), for `Queue.addBulk`.
+ *
+ * With `gridMs`, mail already due at `now` is woken for at the end of the current grid cell
+ * instead (strictly after `now`): the job of a cell is then still delayed whenever a caller
+ * whose rows were committed before `now` adds it, so a repeat add (a no-op in BullMQ) never
+ * meets a sweep that has already run its claims without those rows. The id names the
+ * instant the sweep claims up to (cell end + earlyMs).
  */
-export function sweepWakeUps(dueAt: Iterable<Date>, earlyMs: number, now = Date.now()) {
+export function sweepWakeUps(dueAt: Iterable<Date>, earlyMs: number, now = Date.now(), gridMs = 0) {
   const instants = new Set<number>();
-  for (const at of dueAt) instants.add(at.getTime());
+  const cellEnd = gridMs > 0 ? (Math.floor(now / gridMs) + 1) * gridMs : now;
+  for (const at of dueAt) {
+    const ms = at.getTime();
+    instants.add(gridMs > 0 && ms - earlyMs <= now ? cellEnd + earlyMs : ms);
+  }
   return [...instants].map((ms) => ({
     name: JOBS.sweepMail,
     data: {} as TSweepMailJob,
