@@ -18,6 +18,7 @@
  * runs in the browser, in Node's tests and nowhere on the server's request path.
  */
 import { fromBase64Url, toBase64Url } from './base64url.js';
+import type { AesUsage, WebCryptoKey, WebCryptoKeyPair } from './web-crypto-types.js';
 
 export const IDENTITY_ENVELOPE_VERSION = 1;
 
@@ -33,7 +34,7 @@ const encoder = new TextEncoder();
 
 const label = (kid: string) => `convene-identity/v${IDENTITY_ENVELOPE_VERSION}/${kid}`;
 
-async function contentKey(privateKey: CryptoKey, publicKey: CryptoKey, kid: string, usage: KeyUsage) {
+async function contentKey(privateKey: WebCryptoKey, publicKey: WebCryptoKey, kid: string, usage: AesUsage) {
   const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   const hkdf = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
@@ -47,10 +48,10 @@ async function contentKey(privateKey: CryptoKey, publicKey: CryptoKey, kid: stri
 
 const aad = (kid: string, clientSubmissionId: string) => encoder.encode(`${label(kid)}/${clientSubmissionId}`);
 
-const publicJwk = (jwk: JsonWebKey): EcPublicJwk => ({ kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' });
+const publicJwk = (jwk: { x?: string; y?: string }): EcPublicJwk => ({ kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' });
 
 /** Imports a reporter key's public JWK (as GET /api/reporter-key serves it). */
-export function importReporterPublicKey(jwk: EcPublicJwk): Promise<CryptoKey> {
+export function importReporterPublicKey(jwk: EcPublicJwk): Promise<WebCryptoKey> {
   return crypto.subtle.importKey('jwk', jwk, ECDH, true, []);
 }
 
@@ -61,7 +62,7 @@ export async function sealIdentity(
   clientSubmissionId: string,
 ): Promise<IdentityEnvelope> {
   const recipient = await importReporterPublicKey(key.publicKey);
-  const ephemeral = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as CryptoKeyPair;
+  const ephemeral = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as WebCryptoKeyPair;
   const aesKey = await contentKey(ephemeral.privateKey, recipient, key.kid, 'encrypt');
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const plain = encoder.encode(JSON.stringify({ name: identity.name, email: identity.email, phone: identity.phone }));
@@ -80,7 +81,7 @@ export async function sealIdentity(
  */
 export async function openIdentity(
   envelope: IdentityEnvelope,
-  privateKey: CryptoKey,
+  privateKey: WebCryptoKey,
   clientSubmissionId: string,
 ): Promise<ReporterIdentity> {
   if (envelope.v !== IDENTITY_ENVELOPE_VERSION) throw new Error(`Unknown identity envelope version ${envelope.v}`);

@@ -8,6 +8,7 @@
  * stores the public JWK and the wrapped bytes, and can open neither an envelope nor the key.
  */
 import { fromBase64Url, toBase64Url } from './base64url.js';
+import type { AesUsage, WebCryptoKey, WebCryptoKeyPair } from './web-crypto-types.js';
 import type { EcPublicJwk } from './identity-envelope.js';
 
 export const PBKDF2_ITERATIONS = 600_000;
@@ -26,7 +27,7 @@ export type NewReporterKey = { id: string; publicKey: EcPublicJwk; privateKey: W
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const encoder = new TextEncoder();
 
-async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: KeyUsage) {
+async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: AesUsage) {
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -43,7 +44,7 @@ export async function createReporterKey(
   passphrase: string,
   iterations = PBKDF2_ITERATIONS,
 ): Promise<NewReporterKey> {
-  const pair = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as WebCryptoKeyPair;
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
   const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -67,7 +68,7 @@ export async function createReporterKey(
  * Unwraps a reporter key's private half with the passphrase, as a non-extractable key that
  * can only derive envelope keys. Throws (OperationError) on a wrong passphrase.
  */
-export async function unwrapReporterKey(id: string, privateKey: WrappedPrivateKey, passphrase: string): Promise<CryptoKey> {
+export async function unwrapReporterKey(id: string, privateKey: WrappedPrivateKey, passphrase: string): Promise<WebCryptoKey> {
   const wrapKey = await passphraseKey(passphrase, fromBase64Url(privateKey.salt), privateKey.iterations, 'decrypt');
   const pkcs8 = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: fromBase64Url(privateKey.iv), additionalData: encoder.encode(id) },

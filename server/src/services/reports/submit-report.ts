@@ -3,6 +3,7 @@ import { tables, type Db } from '@convene/shared/db';
 import { detectOtherLanguage } from '@convene/shared/text/language-check';
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
+import { checkIdentityKey } from './check-identity-key.js';
 import { checkReportThemes } from './check-report-themes.js';
 import { newReceiptCode } from './receipt-code.js';
 import { reportCounts, type ReportCounts } from './report-counts.js';
@@ -25,7 +26,7 @@ const RECEIPT_ATTEMPTS = 3;
 /**
  * Stores a report and its themes in one transaction, idempotently per client submission id:
  * a retry or a replay of the same submission returns the first one's receipt. The reporter's
- * identity is stored only for a named report; an anonymous one has none to store.
+ * identity is stored only for a named report, and only sealed; an anonymous one has none.
  *
  * A new submission is the common case: no lookup first, the insert's ON CONFLICT tells a
  * replay apart. The dashboards' counts are read in the same transaction, so the live event
@@ -41,6 +42,9 @@ export async function submitReport(db: Db, input: TCreateReport): Promise<Submit
       if (existing) return existing;
     }
     throw err;
+  }
+  if (input.reporter.kind === 'named' && input.reporter.identity) {
+    await checkIdentityKey(db, input.reporter.identity.kid, input.clientSubmissionId);
   }
   const webinarId = input.webinarSlug ? await publicWebinarId(db, input.webinarSlug) : null;
 
@@ -70,8 +74,9 @@ async function insertReport(db: Db, input: TCreateReport, webinarId: string | nu
         detectedLanguage: detectOtherLanguage(`${input.barriers}\n${input.recommendations}`, input.language),
         anonymous: named === null,
         organization: named?.organization ?? null,
-        contactName: named ? named.name || null : null,
-        contactEmail: named ? named.email || null : null,
+        // Name, email and phone arrive sealed in the browser; the server keeps the envelope as is.
+        identityCiphertext: named?.identity ?? null,
+        identityKeyId: named?.identity?.kid ?? null,
         region: input.region,
         countries: input.countries,
         corridorOrigin: input.corridor?.origin ?? null,
