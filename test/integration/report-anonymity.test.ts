@@ -308,7 +308,7 @@ describe('anonymity of reports', () => {
     }
   });
 
-  it("keeps the IP of a named report nowhere, and its name, email and phone nowhere in clear (sealed in the row only)", async () => {
+  it('keeps the IP of a named report nowhere, and its name, email and phone nowhere in clear (sealed in the row only)', async () => {
     const tag = randomBytes(6).toString('hex');
     const key = await insertReporterKey(stack.db);
     const organization = `Org-${tag}`;

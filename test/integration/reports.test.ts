@@ -249,12 +249,7 @@ describe.each(databaseKinds())('POST /api/reports (%s)', (kind) => {
       counts: { total: 1, region: 1, byTheme: { 'smuggling-trafficking': 1 } },
     });
     const wire = JSON.stringify(event);
-    for (const secret of [
-      body.barriers,
-      body.recommendations,
-      'Caminantes',
-      report!.receiptCode,
-    ]) {
+    for (const secret of [body.barriers, body.recommendations, 'Caminantes', report!.receiptCode]) {
       expect(wire).not.toContain(secret);
     }
   });

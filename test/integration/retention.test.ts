@@ -22,7 +22,12 @@ import { databaseKinds } from '../support/test-database.js';
 
 const DAY = 24 * 3600_000;
 const THEME = 'human-rights-inclusion';
-const NAMED = { organization: 'Red de Migrantes', name: 'Lucía Ferrer', email: 'lucia@example.org', phone: '+34 600 123 456' };
+const NAMED = {
+  organization: 'Red de Migrantes',
+  name: 'Lucía Ferrer',
+  email: 'lucia@example.org',
+  phone: '+34 600 123 456',
+};
 const CONTACTS = ['gone.unsub@example.org', 'gone.bounce@example.org', 'still.here@example.org'];
 
 /**

@@ -8,7 +8,9 @@ import { tables, type Db } from '@convene/shared/db';
  */
 export async function insertReporterKey(db: Db, passphrase = 'correct horse battery staple'): Promise<NewReporterKey> {
   const key = await createReporterKey(randomUUID(), passphrase);
-  await db.insert(tables.reporterKeys).values({ id: key.id, publicKey: key.publicKey, wrappedPrivateKey: key.privateKey });
+  await db
+    .insert(tables.reporterKeys)
+    .values({ id: key.id, publicKey: key.publicKey, wrappedPrivateKey: key.privateKey });
   return key;
 }
 

@@ -7,7 +7,10 @@ import { createReporterKey, unwrapReporterKey, type NewReporterKey } from './rep
 const PASSPHRASE = 'the coalition keeps this one';
 const IDENTITY = { name: 'Amina Diallo — أمينة', email: 'amina@example.org', phone: '+221 77 123 45 67' };
 
-async function keyAndPrivate(): Promise<{ key: NewReporterKey; privateKey: Awaited<ReturnType<typeof unwrapReporterKey>> }> {
+async function keyAndPrivate(): Promise<{
+  key: NewReporterKey;
+  privateKey: Awaited<ReturnType<typeof unwrapReporterKey>>;
+}> {
   const key = await createReporterKey(randomUUID(), PASSPHRASE);
   return { key, privateKey: await unwrapReporterKey(key.id, key.privateKey, PASSPHRASE) };
 }

@@ -48,7 +48,12 @@ async function contentKey(privateKey: WebCryptoKey, publicKey: WebCryptoKey, kid
 
 const aad = (kid: string, clientSubmissionId: string) => encoder.encode(`${label(kid)}/${clientSubmissionId}`);
 
-const publicJwk = (jwk: { x?: string; y?: string }): EcPublicJwk => ({ kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' });
+const publicJwk = (jwk: { x?: string; y?: string }): EcPublicJwk => ({
+  kty: 'EC',
+  crv: 'P-256',
+  x: jwk.x ?? '',
+  y: jwk.y ?? '',
+});
 
 /** Imports a reporter key's public JWK (as GET /api/reporter-key serves it). */
 export function importReporterPublicKey(jwk: EcPublicJwk): Promise<WebCryptoKey> {

@@ -50,7 +50,11 @@ export async function createReporterKey(
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const wrapKey = await passphraseKey(passphrase, salt, iterations, 'encrypt');
-  const wrapped = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(id) }, wrapKey, pkcs8);
+  const wrapped = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(id) },
+    wrapKey,
+    pkcs8,
+  );
   return {
     id,
     publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' },
@@ -68,7 +72,11 @@ export async function createReporterKey(
  * Unwraps a reporter key's private half with the passphrase, as a non-extractable key that
  * can only derive envelope keys. Throws (OperationError) on a wrong passphrase.
  */
-export async function unwrapReporterKey(id: string, privateKey: WrappedPrivateKey, passphrase: string): Promise<WebCryptoKey> {
+export async function unwrapReporterKey(
+  id: string,
+  privateKey: WrappedPrivateKey,
+  passphrase: string,
+): Promise<WebCryptoKey> {
   const wrapKey = await passphraseKey(passphrase, fromBase64Url(privateKey.salt), privateKey.iterations, 'decrypt');
   const pkcs8 = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: fromBase64Url(privateKey.iv), additionalData: encoder.encode(id) },

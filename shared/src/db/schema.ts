@@ -397,10 +397,7 @@ export const reports = pgTable(
       'reports_anonymous_has_no_identity',
       sql`NOT ${t.anonymous} OR (${t.organization} IS NULL AND ${t.contactName} IS NULL AND ${t.contactEmail} IS NULL AND ${t.identityCiphertext} IS NULL)`,
     ),
-    check(
-      'reports_identity_names_its_key',
-      sql`(${t.identityCiphertext} IS NULL) = (${t.identityKeyId} IS NULL)`,
-    ),
+    check('reports_identity_names_its_key', sql`(${t.identityCiphertext} IS NULL) = (${t.identityKeyId} IS NULL)`),
   ],
 );
 

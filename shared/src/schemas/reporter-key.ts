@@ -43,7 +43,10 @@ export type TIdentityEnvelope = z.infer<typeof ZIdentityEnvelope>;
 /** What a named reporter types to be contacted; checked in the browser only, before sealing. */
 export const ZReporterIdentity = z.strictObject({
   name: freeText(REPORT_LIMITS.contactName).optional().default(''),
-  email: z.union([z.literal(''), ZEmail]).optional().default(''),
+  email: z
+    .union([z.literal(''), ZEmail])
+    .optional()
+    .default(''),
   phone: z
     .string()
     .trim()

@@ -1,11 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import {
-  ZApiError,
-  ZCreateReporterKey,
-  ZIdentityReveal,
-  ZPublicReporterKey,
-  ZReporterKeyList,
-} from '@convene/shared';
+import { ZApiError, ZCreateReporterKey, ZIdentityReveal, ZPublicReporterKey, ZReporterKeyList } from '@convene/shared';
 import { z } from 'zod';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -16,7 +10,8 @@ export function registerReporterKeyPaths(registry: OpenAPIRegistry, coordinator:
   registry.registerPath({
     method: 'get',
     path: '/api/reporter-key',
-    summary: "The public key the input form seals a named reporter's name, email and phone to (null until an admin makes one)",
+    summary:
+      "The public key the input form seals a named reporter's name, email and phone to (null until an admin makes one)",
     responses: { 200: json(ZPublicReporterKey, 'The active key, or null') },
   });
   registry.registerPath({

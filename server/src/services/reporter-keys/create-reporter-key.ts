@@ -15,7 +15,11 @@ export async function createReporterKey(db: Db, input: TCreateReporterKey, admin
   await db.transaction(async (tx) => {
     // One rotation at a time: two admins rotating at once still leave exactly one active key.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reporter_keys'))`);
-    const retired = await tx.update(k).set({ retiredAt: sql`now()` }).where(isNull(k.retiredAt)).returning({ id: k.id });
+    const retired = await tx
+      .update(k)
+      .set({ retiredAt: sql`now()` })
+      .where(isNull(k.retiredAt))
+      .returning({ id: k.id });
     const inserted = await tx
       .insert(k)
       .values({ id: input.id, publicKey: input.publicKey, wrappedPrivateKey: input.privateKey, createdBy: admin.id })

@@ -9,7 +9,10 @@ import { AppError } from '../../errors/app-error.js';
  * it is a replay of a submission that already arrived, which gets its receipt as usual.
  */
 export async function checkIdentityKey(db: Db, kid: string, clientSubmissionId: string): Promise<void> {
-  const [key] = await db.select({ id: tables.reporterKeys.id }).from(tables.reporterKeys).where(eq(tables.reporterKeys.id, kid));
+  const [key] = await db
+    .select({ id: tables.reporterKeys.id })
+    .from(tables.reporterKeys)
+    .where(eq(tables.reporterKeys.id, kid));
   if (key) return;
   const [existing] = await db
     .select({ id: tables.reports.id })
