@@ -34,6 +34,8 @@ import { openApiRouter } from './routes/openapi/openapi.js';
 import { outboxRouter } from './routes/outbox/outbox.js';
 import { passwordResetRouter } from './routes/password-reset/password-reset.js';
 import { reportsRouter } from './routes/reports/reports.js';
+import { reporterKeyRouter } from './routes/reporter-key/reporter-key.js';
+import { adminReporterKeysRouter } from './routes/admin-reporter-keys/admin-reporter-keys.js';
 import { reporterProtection } from './middlewares/reporter-protection.js';
 import { themesRouter } from './routes/themes/themes.js';
 import { adminThemesRouter } from './routes/admin-themes/admin-themes.js';
@@ -109,6 +111,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use(healthRouter(ctx));
   // Before the body parser: a refused body (400, 413) on the report API carries them too.
   app.use('/api/reports', reporterProtection);
+  app.use('/api/reporter-key', reporterProtection);
   app.use('/api', express.json({ limit: ctx.env.BODY_LIMIT, strict: true }));
   app.use('/api', openApiRouter(ctx));
   app.use('/api/themes', themesRouter(ctx));
@@ -121,6 +124,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/registrations/calendar', registrationCalendarRouter(ctx));
   app.use('/api/invitations', invitationsRouter(ctx));
   app.use('/api/reports', reportsRouter(ctx, pseudonym));
+  app.use('/api/reporter-key', reporterKeyRouter(ctx));
   // Two path segments: never taken for a token.
   app.use('/unsubscribe/assets', unsubscribeAssetsRouter());
   app.use(['/unsubscribe', '/api/unsubscribe'], unsubscribeRouter(ctx));
@@ -139,6 +143,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api/admin/accounts', adminAccountsRouter(ctx));
   app.use('/api/admin/audit', adminAuditRouter(ctx));
   app.use('/api/admin/retention', adminRetentionRouter(ctx));
+  app.use('/api/admin/reporter-keys', adminReporterKeysRouter(ctx));
   app.use('/api/admin/overview', adminOverviewRouter(ctx));
   app.use('/api/admin/reports', adminReportsRouter(ctx));
   app.use('/api/admin/compilations', adminCompilationsRouter(ctx));

@@ -23,6 +23,7 @@ export * from './text/escape-html.js';
 export * from './events/index.js';
 export * from './events/report-event-match.js';
 export * from './schemas/report.js';
+export * from './schemas/reporter-key.js';
 export * from './themes/subtopics.js';
 export * from './themes/suggest-themes.js';
 export * from './schemas/compilation.js';

@@ -28,7 +28,7 @@ const PAYLOADS = [
 /** One report per payload, the payload in every free-text field, published with attribution. */
 function xssReport(payload: string, i: number) {
   return reportBody({
-    reporter: { kind: 'named', organization: `Org ${i} ${payload}`.slice(0, 200), name: payload, email: '' },
+    reporter: { kind: 'named', organization: `Org ${i} ${payload}`.slice(0, 200) },
     consent: 'attributed',
     region: i % 2 === 0 ? 'africa' : 'americas',
     countries: [i % 2 === 0 ? 'NE' : 'MX'],

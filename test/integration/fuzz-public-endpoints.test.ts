@@ -228,8 +228,6 @@ function validReport(webinarSlug: string): fc.Arbitrary<Omit<TCreateReportInput,
       {
         kind: fc.constant('named' as const),
         organization: plainText(REPORT_LIMITS.organization),
-        name: plainText(REPORT_LIMITS.contactName),
-        email: fc.constantFrom('', 'reporter@example.org'),
       },
       { requiredKeys: ['kind', 'organization'] },
     ),
@@ -558,7 +556,6 @@ describe('public endpoints under property-based fuzzing', () => {
           recommendations: 'recommendations',
           source: 'source',
           'reporter.organization': 'organization',
-          'reporter.name': 'contactName',
         } as const;
         await fc.assert(
           fc.asyncProperty(
@@ -566,7 +563,7 @@ describe('public endpoints under property-based fuzzing', () => {
             hostileText,
             async (field, text) => {
               const valid = reportBody({
-                reporter: { kind: 'named', organization: 'Red Migrante', name: 'Lucía Pérez', email: '' },
+                reporter: { kind: 'named', organization: 'Red Migrante' },
                 consent: 'attributed',
               });
               const answer = await postReport(mutate(valid, [{ kind: 'set', path: field.split('.'), value: text }]));
@@ -594,8 +591,6 @@ describe('public endpoints under property-based fuzzing', () => {
         const named = fc.record({
           kind: fc.constant('named' as const),
           organization: unicodeTextUpTo(REPORT_LIMITS.organization),
-          name: unicodeTextUpTo(REPORT_LIMITS.contactName),
-          email: fc.constant(''),
         });
         await fc.assert(
           fc.asyncProperty(
@@ -630,7 +625,6 @@ describe('public endpoints under property-based fuzzing', () => {
               expect(bytes(row?.recommendations)).toBe(bytes(recommendations));
               expect(bytes(row?.source)).toBe(bytes(source));
               expect(bytes(row?.organization)).toBe(bytes(reporter?.organization));
-              expect(bytes(row?.contactName)).toBe(bytes(reporter?.name));
 
               const look = await stack.request(`/api/reports/receipt/${receipt.receiptCode}`);
               expect(look.status).toBe(200);

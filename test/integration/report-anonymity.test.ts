@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { createWebinarRow, eventually, registrationBody, reportBody } from '../factories.js';
 import { signIn } from '../support/coordinator-session.js';
+import { insertReporterKey, sealedReporter } from '../support/sealed-identity.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 /**
@@ -307,16 +308,19 @@ describe('anonymity of reports', () => {
     }
   });
 
-  it('keeps the IP of a named report nowhere, and its identity in the report row only', async () => {
+  it('keeps the IP of a named report nowhere, and its name, email and phone nowhere in clear (sealed in the row only)', async () => {
     const tag = randomBytes(6).toString('hex');
+    const key = await insertReporterKey(stack.db);
+    const organization = `Org-${tag}`;
     const identity = {
-      organization: `Org-${tag}`,
       name: `Reporter-Name-${tag}`,
       email: `named.reporter.${tag}@example.org`,
+      phone: `+254 7${tag.replace(/\D/g, '').padEnd(8, '3').slice(0, 8)}`,
     };
+    const clientSubmissionId = randomUUID();
     const body = reportBody({
-      clientSubmissionId: randomUUID(),
-      reporter: { kind: 'named', ...identity },
+      clientSubmissionId,
+      reporter: await sealedReporter(key, clientSubmissionId, organization, identity),
       consent: 'attributed',
       barriers: `Marker-named-barriers-${tag}: recruitment fees and confiscated passports.`,
     });
@@ -327,18 +331,21 @@ describe('anonymity of reports', () => {
     const textNeedle = { label: 'named barriers', text: body.barriers };
 
     const rows = await dumpDatabase();
-    expect(occurrences(ipNeedles(NAMED_IP), rows)).toEqual([]);
-    for (const { label, text } of [...identityNeedles, textNeedle]) {
+    expect(occurrences([...ipNeedles(NAMED_IP), ...identityNeedles], rows)).toEqual([]);
+    // The organization (credited by briefs) and the text stay in clear, in the report row alone.
+    for (const { label, text } of [{ label: 'organization', text: organization }, textNeedle]) {
       const holding = rows.filter((r) => r.text.includes(text)).map((r) => r.where);
       expect({ label, holding }).toEqual({ label, holding: [expect.stringMatching(/^table reports row \d+$/)] });
     }
-    const [row] = rows.filter((r) => r.text.includes(identity.email));
+    const [row] = rows.filter((r) => r.text.includes(organization));
     expect(row!.row).toMatchObject({
       client_submission_id: body.clientSubmissionId,
       anonymous: false,
-      organization: identity.organization,
-      contact_name: identity.name,
-      contact_email: identity.email,
+      organization,
+      contact_name: null,
+      contact_email: null,
+      identity_key_id: key.id,
+      identity_ciphertext: body.reporter.kind === 'named' ? body.reporter.identity : null,
     });
 
     const { everything } = await dumpAllRedis();

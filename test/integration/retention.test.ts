@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QUEUES, RETENTION_SCHEDULER_ID, type TContactImportResult } from '@convene/shared';
+import type { ReporterIdentity } from '@convene/shared/crypto';
 import { tables } from '@convene/shared/db';
 import {
   PURGE_AUDIT_ACTION,
@@ -14,16 +16,17 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { createWebinarRow, eventually, registrationBody, reportBody, truncateActivity } from '../factories.js';
 import { signIn, type CoordinatorSession } from '../support/coordinator-session.js';
+import { insertReporterKey, sealedReporter } from '../support/sealed-identity.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { databaseKinds } from '../support/test-database.js';
 
 const DAY = 24 * 3600_000;
 const THEME = 'human-rights-inclusion';
 const NAMED = {
-  kind: 'named' as const,
   organization: 'Red de Migrantes',
   name: 'Lucía Ferrer',
   email: 'lucia@example.org',
+  phone: '+34 600 123 456',
 };
 const CONTACTS = ['gone.unsub@example.org', 'gone.bounce@example.org', 'still.here@example.org'];
 
@@ -112,11 +115,15 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
     }
 
     const themes = [{ slug: THEME, provenance: 'chosen' as const }];
-    ids.named = await submitReport(reportBody({ themes, reporter: NAMED, consent: 'attributed' }));
+    const key = await insertReporterKey(stack.db);
+    const named = async (identity: Partial<ReporterIdentity>) => {
+      const clientSubmissionId = randomUUID();
+      const reporter = await sealedReporter(key, clientSubmissionId, NAMED.organization, identity);
+      return reportBody({ clientSubmissionId, themes, reporter, consent: 'attributed' });
+    };
+    ids.named = await submitReport(await named(NAMED));
     ids.anonymous = await submitReport(reportBody({ themes }));
-    ids.namedOutside = await submitReport(
-      reportBody({ themes, reporter: { ...NAMED, name: 'Outside Brief', email: 'outside@example.org' } }),
-    );
+    ids.namedOutside = await submitReport(await named({ name: 'Outside Brief', email: 'outside@example.org' }));
     for (const id of [ids.named, ids.anonymous]) {
       const res = await request(`/api/admin/reports/${id}`, { method: 'PATCH', json: { status: 'included' } });
       expect(res.status).toBe(200);
@@ -157,14 +164,22 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
       .where(inArray(tables.reports.id, [ids.named, ids.namedOutside]));
     const named = rows.find((r) => r.id === ids.named)!;
     const outside = rows.find((r) => r.id === ids.namedOutside)!;
-    expect(named).toMatchObject({ contactName: null, contactEmail: null, organization: NAMED.organization });
+    // The sealed identity goes with its key id; the key stays (other reports are sealed to it).
+    expect(named).toMatchObject({
+      contactName: null,
+      contactEmail: null,
+      identityCiphertext: null,
+      identityKeyId: null,
+      organization: NAMED.organization,
+    });
     expect(named.identityErasedAt).not.toBeNull();
     expect(named.barriers).toBe(outside.barriers);
     expect(named.countries).toEqual(['LY', 'NE']);
     const themes = await stack.db.select().from(tables.reportThemes).where(eq(tables.reportThemes.reportId, ids.named));
     expect(themes.map((t) => t.themeSlug)).toEqual([THEME]);
     // Not in a frozen brief: kept.
-    expect(outside).toMatchObject({ contactName: 'Outside Brief', contactEmail: 'outside@example.org' });
+    expect(outside.identityCiphertext).not.toBeNull();
+    expect(outside.identityKeyId).not.toBeNull();
   });
 
   it("blanks the registrants of a webinar that ended the period ago, keeping their counts, and nobody else's", async () => {

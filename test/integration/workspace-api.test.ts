@@ -123,7 +123,7 @@ describe.each(databaseKinds())('the coordinator workspace API (%s)', (kind) => {
     const include = (id: string, json: object = {}) =>
       request(`/api/admin/reports/${id}`, { method: 'PATCH', json: { status: 'included', ...json } });
     const attributed = await submit({
-      reporter: { kind: 'named', organization: 'Caminantes', name: 'Rosa', email: 'rosa@example.org' },
+      reporter: { kind: 'named', organization: 'Caminantes' },
       consent: 'attributed',
       region: 'americas',
       countries: ['MX'],
@@ -132,7 +132,7 @@ describe.each(databaseKinds())('the coordinator workspace API (%s)', (kind) => {
       barriers: 'Secuestros en la ruta.',
     });
     const anonymized = await submit({
-      reporter: { kind: 'named', organization: 'Hidden Org', name: 'X', email: 'x@example.org' },
+      reporter: { kind: 'named', organization: 'Hidden Org' },
       consent: 'anonymized',
       barriers: 'Original with a name: Omar.',
     });

@@ -297,6 +297,24 @@ export const outboxMessages = pgTable('outbox_messages', {
 });
 
 /**
+ * The coalition's reporter keys (ECDH P-256). Made in an admin's browser: the server holds the
+ * public JWK and the private key wrapped by the admin's passphrase, and can open neither. The
+ * newest unretired key is the one the form seals to; retired keys stay to open older reports.
+ */
+export const reporterKeys = pgTable('reporter_keys', {
+  /** Made in the browser with the pair: the `kid` every envelope names. */
+  id: uuid('id').primaryKey(),
+  publicKey: jsonb('public_key').$type<{ kty: 'EC'; crv: 'P-256'; x: string; y: string }>().notNull(),
+  /** {kdf, iterations, salt, iv, wrapped}: see shared/src/crypto/reporter-key-pair.ts. */
+  wrappedPrivateKey: jsonb('wrapped_private_key')
+    .$type<{ kdf: 'PBKDF2-SHA256'; iterations: number; salt: string; iv: string; wrapped: string }>()
+    .notNull(),
+  createdBy: uuid('created_by').references(() => coordinatorAccounts.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
+
+/**
  * Regional input. An anonymous report has no organization, name or email — the columns
  * stay null — and no report row ever holds an IP address.
  */
@@ -313,6 +331,19 @@ export const reports = pgTable(
     organization: text('organization'),
     contactName: text('contact_name'),
     contactEmail: text('contact_email'),
+    /**
+     * A named reporter's name, email and phone, sealed in the browser to a reporter key
+     * (envelope v1, shared/src/crypto/identity-envelope.ts): the only form new reports keep
+     * them in. contact_name/contact_email are left from before and no longer written.
+     */
+    identityCiphertext: jsonb('identity_ciphertext').$type<{
+      v: 1;
+      kid: string;
+      epk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+      iv: string;
+      ct: string;
+    }>(),
+    identityKeyId: uuid('identity_key_id').references(() => reporterKeys.id, { onDelete: 'restrict' }),
     region: text('region').$type<TRegion>().notNull(),
     countries: jsonb('countries').$type<string[]>().notNull(),
     corridorOrigin: text('corridor_origin'),
@@ -364,8 +395,9 @@ export const reports = pgTable(
     index('reports_barriers_trgm_idx').using('gin', t.barriers.op('gin_trgm_ops')),
     check(
       'reports_anonymous_has_no_identity',
-      sql`NOT ${t.anonymous} OR (${t.organization} IS NULL AND ${t.contactName} IS NULL AND ${t.contactEmail} IS NULL)`,
+      sql`NOT ${t.anonymous} OR (${t.organization} IS NULL AND ${t.contactName} IS NULL AND ${t.contactEmail} IS NULL AND ${t.identityCiphertext} IS NULL)`,
     ),
+    check('reports_identity_names_its_key', sql`(${t.identityCiphertext} IS NULL) = (${t.identityKeyId} IS NULL)`),
   ],
 );
 

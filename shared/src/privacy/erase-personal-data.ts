@@ -51,13 +51,24 @@ export async function eraseRegistrants(tx: Tx, ids: string[], now: Date): Promis
   return { count: erasedIds.length, notificationIds: copies.map((c) => c.notificationId) };
 }
 
-/** Erases named reporters' contact name and email; the text, themes, places and organization stay. */
+/**
+ * Erases named reporters' contact details — the sealed identity (envelope and its key id) and
+ * any clear name/email left from before encryption; the text, themes, places and organization
+ * stay. The reporter key itself stays: other reports may still be sealed to it.
+ */
 export async function eraseReporterIdentities(tx: Tx, ids: string[], now: Date): Promise<Erased> {
   if (ids.length === 0) return { count: 0, notificationIds: [] };
   const r = tables.reports;
   const erased = await tx
     .update(r)
-    .set({ contactName: null, contactEmail: null, identityErasedAt: now, updatedAt: sql`now()` })
+    .set({
+      contactName: null,
+      contactEmail: null,
+      identityCiphertext: null,
+      identityKeyId: null,
+      identityErasedAt: now,
+      updatedAt: sql`now()`,
+    })
     .where(and(inArray(r.id, ids), isNull(r.identityErasedAt)))
     .returning({ id: r.id });
   return { count: erased.length, notificationIds: [] };

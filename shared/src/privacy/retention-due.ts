@@ -23,7 +23,7 @@ export function retentionDue(policy: RetentionPolicy): Record<RetentionCategory,
       cross join lateral jsonb_array_elements_text(c.report_ids) as included(report_id)
       join reports r on r.id = included.report_id::uuid
       where not r.anonymous and r.identity_erased_at is null
-        and (r.contact_name is not null or r.contact_email is not null)
+        and (r.contact_name is not null or r.contact_email is not null or r.identity_ciphertext is not null)
       group by r.id`,
     // After the first of the unsubscribe and the hard bounce (least() skips a null).
     contacts: sql`

@@ -93,6 +93,8 @@ export const ZAdminReport = z.object({
   organization: z.string().nullable(),
   contactName: z.string().nullable(),
   contactEmail: z.string().nullable(),
+  /** The reporter left a sealed name/email/phone: only an admin's browser can open it (audited). */
+  sealedIdentity: z.boolean(),
   webinarSlug: z.string().nullable(),
   createdAt: ZInstant,
   redacted: z.boolean(),

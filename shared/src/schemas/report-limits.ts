@@ -11,10 +11,16 @@ export const REPORT_LIMITS = {
   source: 2_000,
   organization: 200,
   contactName: 200,
+  contactEmail: 254,
+  /** Loose on purpose: numbers are written in many ways; digits, spaces, + ( ) . - only. */
+  contactPhone: 40,
   countries: 30,
   themes: 8,
   subtopics: 12,
 } as const;
+
+/** What a phone number may look like: at least 4 digits among + ( ) . - and spaces. */
+export const PHONE_PATTERN = /^\+?[0-9 ().-]*[0-9][0-9 ().-]*$/;
 
 /** Who is affected; the labels live in the catalogs (report.groups.<value>). */
 export const AFFECTED_GROUPS = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGIONS } from '../geo/regions.js';
-import { freeText, ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
+import { ZIdentityEnvelope } from './reporter-key.js';
+import { freeText, ZCountry, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
 import { AFFECTED_GROUPS, RECEIPT_CODE_PATTERN, REPORT_CONSENTS, REPORT_LIMITS } from './report-limits.js';
 
 export {
@@ -42,14 +43,15 @@ const ZReportTheme = z.strictObject({
 
 /** Anonymous: nothing about the reporter is sent at all, so nothing can be stored. */
 const ZAnonymousReporter = z.strictObject({ kind: z.literal('anonymous') });
+/**
+ * Named: the organization stays in clear (briefs credit it, with attributed consent); the
+ * contact's name, email and phone travel only sealed in the browser to the coalition's key
+ * (ZIdentityEnvelope). Clear `name`/`email` are refused as unknown keys, never stored.
+ */
 const ZNamedReporter = z.strictObject({
   kind: z.literal('named'),
   organization: requiredText(REPORT_LIMITS.organization),
-  name: optionalText(REPORT_LIMITS.contactName),
-  email: z
-    .union([z.literal(''), ZEmail])
-    .optional()
-    .default(''),
+  identity: ZIdentityEnvelope.nullable().optional().default(null),
 });
 export const ZReporter = z.discriminatedUnion('kind', [ZAnonymousReporter, ZNamedReporter], {
   error: 'required',

@@ -13,7 +13,8 @@ import {
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { coordinatorOf } from '../../middlewares/require-role.js';
+import { coordinatorOf, requireAdmin } from '../../middlewares/require-role.js';
+import { revealIdentity } from '../../services/reporter-keys/reveal-identity.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { addNote } from '../../services/review/add-note.js';
 import { getReport } from '../../services/review/get-report.js';
@@ -66,6 +67,12 @@ export function adminReportsRouter(ctx: AppContext): Router {
   router.post('/:id/merge', id, validateBody(ZMergeReport), async (req, res) => {
     const into = (req.body as TMergeReport).into;
     res.json(await mergeReport(ctx.db, req.params.id as string, into, coordinatorOf(res)));
+  });
+
+  // Admins only, audited before the envelope leaves: coordinators never get the ciphertext.
+  router.post('/:id/identity', requireAdmin, id, async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json(await revealIdentity(ctx.db, req.params.id as string, coordinatorOf(res)));
   });
 
   router.delete('/:id/merge', id, async (req, res) => {

@@ -43,6 +43,7 @@ import { registerTranslationPaths } from './translation-paths.js';
 import { registerDuplicatePaths } from './duplicate-paths.js';
 import { registerPublicResourcesPaths } from './public-resources-paths.js';
 import { registerRetentionPaths } from './retention-paths.js';
+import { registerReporterKeyPaths } from './reporter-key-paths.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZApiError, description);
@@ -325,6 +326,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerDuplicatePaths(registry, coordinator);
   registerPublicResourcesPaths(registry, coordinator);
   registerRetentionPaths(registry, coordinator);
+  registerReporterKeyPaths(registry, coordinator);
   registerSelfServicePaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -4,7 +4,16 @@ import type { Coordinator } from '../access/coordinator.js';
 export type AuditEntry = {
   action: string;
   targetType:
-    'report' | 'compilation' | 'webinar' | 'account' | 'campaign' | 'export' | 'contact' | 'theme' | 'consultation';
+    | 'report'
+    | 'compilation'
+    | 'webinar'
+    | 'account'
+    | 'campaign'
+    | 'export'
+    | 'contact'
+    | 'theme'
+    | 'consultation'
+    | 'reporter_key';
   targetId?: string | null;
   /** What changed: ids, statuses, theme slugs, formats — never report text or personal data. */
   details?: Record<string, unknown>;

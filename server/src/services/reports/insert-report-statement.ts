@@ -61,8 +61,9 @@ export async function insertReportStatement(
       detectedLanguage: detectOtherLanguage(`${input.barriers}\n${input.recommendations}`, input.language),
       anonymous: named === null,
       organization: named?.organization ?? null,
-      contactName: named ? named.name || null : null,
-      contactEmail: named ? named.email || null : null,
+      // Name, email and phone arrive sealed in the browser; the server keeps the envelope as is.
+      identityCiphertext: named?.identity ?? null,
+      identityKeyId: named?.identity?.kid ?? null,
       region: input.region,
       countries: input.countries,
       corridorOrigin: input.corridor?.origin ?? null,

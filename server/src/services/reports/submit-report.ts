@@ -2,6 +2,7 @@ import type { TCreateReport, TReportReceipt } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
+import { checkIdentityKey } from './check-identity-key.js';
 import { checkReportThemes } from './check-report-themes.js';
 import { insertReportStatement } from './insert-report-statement.js';
 import type { ReportCounts } from './report-counts.js';
@@ -24,7 +25,7 @@ const RECEIPT_ATTEMPTS = 3;
 /**
  * Stores a report and its themes atomically, idempotently per client submission id:
  * a retry or a replay of the same submission returns the first one's receipt. The reporter's
- * identity is stored only for a named report; an anonymous one has none to store.
+ * identity is stored only for a named report, and only sealed; an anonymous one has none.
  *
  * A new submission is the common case: no lookup first, the insert's ON CONFLICT tells a
  * replay apart. The report, its themes and the dashboards' counts are one statement
@@ -41,6 +42,9 @@ export async function submitReport(db: Db, input: TCreateReport): Promise<Submit
       if (existing) return existing;
     }
     throw err;
+  }
+  if (input.reporter.kind === 'named' && input.reporter.identity) {
+    await checkIdentityKey(db, input.reporter.identity.kid, input.clientSubmissionId);
   }
   const webinarId = input.webinarSlug ? await publicWebinarId(db, input.webinarSlug) : null;
 

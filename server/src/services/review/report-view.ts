@@ -94,6 +94,7 @@ export function toAdminReport(
     organization: row.organization,
     contactName: row.contactName,
     contactEmail: row.contactEmail,
+    sealedIdentity: row.identityCiphertext !== null,
     webinarSlug: extras.webinarSlug,
     createdAt: row.createdAt.toISOString(),
     redacted,

@@ -130,8 +130,6 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
   const labels: Record<ReportField, string> = {
     reporter: t('report.who.legend'),
     organization: t('report.who.organization'),
-    name: t('report.who.name'),
-    email: t('report.who.email'),
     region: t('report.where.region'),
     countries: t('report.where.countries'),
     corridorOrigin: t('report.where.origin'),
@@ -220,45 +218,6 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
                 maxLength={REPORT_LIMITS.organization}
                 value={values.organization}
                 onChange={(e) => set('organization', e.target.value)}
-              />
-            </Row>
-            <Row
-              field="name"
-              label={
-                <>
-                  {labels.name} {optional}
-                </>
-              }
-              error={errorText('name')}
-            >
-              <input
-                {...control('name')}
-                type="text"
-                autoComplete="off"
-                maxLength={REPORT_LIMITS.contactName}
-                value={values.name}
-                onChange={(e) => set('name', e.target.value)}
-              />
-            </Row>
-            <Row
-              field="email"
-              label={
-                <>
-                  {labels.email} {optional}
-                </>
-              }
-              error={errorText('email')}
-            >
-              <input
-                {...control('email')}
-                type="email"
-                inputMode="email"
-                autoComplete="off"
-                spellCheck={false}
-                dir="ltr"
-                maxLength={254}
-                value={values.email}
-                onChange={(e) => set('email', e.target.value)}
               />
             </Row>
           </div>

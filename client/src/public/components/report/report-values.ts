@@ -8,8 +8,6 @@ export type ReportValues = {
   clientSubmissionId: string;
   reporterKind: 'anonymous' | 'named';
   organization: string;
-  name: string;
-  email: string;
   region: TRegion | '';
   countries: string[];
   corridorOrigin: string;
@@ -29,8 +27,6 @@ export function emptyReport(clientSubmissionId: string, themeSlug: string | null
     // Anonymous unless the reporter chooses otherwise: the safer default for people at risk.
     reporterKind: 'anonymous',
     organization: '',
-    name: '',
-    email: '',
     region: '',
     countries: [],
     corridorOrigin: '',
@@ -61,7 +57,10 @@ export function toReportInput(values: ReportValues, language: TLanguage): TCreat
     reporter:
       values.reporterKind === 'anonymous'
         ? { kind: 'anonymous' }
-        : { kind: 'named', organization: values.organization, name: values.name, email: values.email },
+        : // The contact's name, email and phone are never sent or kept in clear: they travel only
+          // sealed to the coalition's key (shared/src/crypto/identity-envelope.ts), an envelope
+          // the form has not wired in yet — a named report sends its organization alone.
+          { kind: 'named', organization: values.organization },
     region: values.region as TRegion,
     countries: values.countries,
     corridor,
@@ -79,8 +78,6 @@ export function toReportInput(values: ReportValues, language: TLanguage): TCreat
 export const REPORT_FIELDS = [
   'reporter',
   'organization',
-  'name',
-  'email',
   'region',
   'countries',
   'corridorOrigin',
@@ -98,7 +95,7 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 export function fieldOfPath(path: string): ReportField | null {
   if (path.startsWith('reporter.')) {
     const sub = path.slice('reporter.'.length);
-    return sub === 'organization' || sub === 'name' || sub === 'email' ? sub : 'reporter';
+    return sub === 'organization' ? sub : 'reporter';
   }
   if (path === 'corridor.origin' || path === 'corridor') return 'corridorOrigin';
   if (path === 'corridor.destination') return 'corridorDestination';
@@ -116,8 +113,6 @@ export function fromReportInput(body: TCreateReportInput): ReportValues {
     clientSubmissionId: body.clientSubmissionId,
     reporterKind: reporter.kind,
     organization: reporter.kind === 'named' ? reporter.organization : '',
-    name: reporter.kind === 'named' ? (reporter.name ?? '') : '',
-    email: reporter.kind === 'named' ? (reporter.email ?? '') : '',
     region: body.region,
     countries: body.countries,
     corridorOrigin: body.corridor?.origin ?? '',
@@ -139,8 +134,6 @@ export function hasContent(values: ReportValues): boolean {
     values.recommendations.trim() ||
     values.source.trim() ||
     values.organization.trim() ||
-    values.name.trim() ||
-    values.email.trim() ||
     values.region ||
     values.countries.length > 0,
   );

@@ -1,0 +1,2 @@
+export * from './identity-envelope.js';
+export * from './reporter-key-pair.js';
