@@ -127,7 +127,7 @@ function outcome(report: Report, themes: string[], duplicate: boolean): SubmitOu
       createdAt: report.createdAt,
     },
     themes,
-    receipt: { receiptCode: report.receiptCode, status: report.status, receivedAt: report.createdAt.toISOString() },
+    receipt: { receiptCode: report.receiptCode, status: report.status, receivedAt: report.createdAt.toISOString(), withdrawn: report.withdrawnAt !== null },
     duplicate,
   };
 }
