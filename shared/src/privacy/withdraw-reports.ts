@@ -38,7 +38,10 @@ export async function withdrawReports(tx: Tx, ids: string[], now: Date): Promise
     .returning({ id: r.id });
   const done = withdrawn.map((w) => w.id);
   if (done.length === 0) return [];
-  await tx.update(r).set({ mergedInto: null, updatedAt: sql`now()` }).where(inArray(r.mergedInto, done));
+  await tx
+    .update(r)
+    .set({ mergedInto: null, updatedAt: sql`now()` })
+    .where(inArray(r.mergedInto, done));
   await tx.delete(tables.reportTranslations).where(inArray(tables.reportTranslations.reportId, done));
   await tx.delete(tables.reportNotes).where(inArray(tables.reportNotes.reportId, done));
   await dropQuotes(tx, done);

@@ -37,12 +37,14 @@ export async function deleteRegistration(
   registrationId: string,
   by: Eraser,
   now = new Date(),
+  /** The webinar the caller reached it under (the workspace's URL): another's registration is not found. */
+  webinarId?: string,
 ): Promise<void> {
   const outcome = await deps.db.transaction(async (tx) => {
     const w = tables.webinars;
     const r = tables.registrations;
     const [found] = await tx.select({ webinarId: r.webinarId }).from(r).where(eq(r.id, registrationId));
-    if (!found) throw AppError.notFound('Registration');
+    if (!found || (webinarId !== undefined && found.webinarId !== webinarId)) throw AppError.notFound('Registration');
     // The webinar lock orders this with seat allocation and cancellations, as a cancellation does.
     const [webinar] = await tx.select().from(w).where(eq(w.id, found.webinarId)).for('update');
     const [current] = await tx.select().from(r).where(eq(r.id, registrationId)).for('update');
