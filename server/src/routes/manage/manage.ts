@@ -47,11 +47,9 @@ export function manageRouter(ctx: AppContext): Router {
   });
   router.post('/:token/delete', validateBody(ZConfirmErasure), async (req, res) => {
     const { registration } = await findByManageToken(ctx.db, req.params.token as string);
-    await deleteRegistration(
-      { db: ctx.db, mailQueue: ctx.mailQueue, dataDir: ctx.env.DATA_DIR },
-      registration.id,
-      { kind: 'registrant' },
-    );
+    await deleteRegistration({ db: ctx.db, mailQueue: ctx.mailQueue, dataDir: ctx.env.DATA_DIR }, registration.id, {
+      kind: 'registrant',
+    });
     ctx.logger.info({ registrationId: registration.id }, 'registration deleted by registrant');
     res.set('Cache-Control', 'no-store').json({ deleted: true });
   });

@@ -1,4 +1,10 @@
-import { ZConfirmErasure, ZCreateReport, ZReceiptCode, type TCreateReport, type TReportSubmitted } from '@convene/shared';
+import {
+  ZConfirmErasure,
+  ZCreateReport,
+  ZReceiptCode,
+  type TCreateReport,
+  type TReportSubmitted,
+} from '@convene/shared';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { honeypot } from '../../middlewares/honeypot.js';

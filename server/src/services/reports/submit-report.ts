@@ -127,7 +127,12 @@ function outcome(report: Report, themes: string[], duplicate: boolean): SubmitOu
       createdAt: report.createdAt,
     },
     themes,
-    receipt: { receiptCode: report.receiptCode, status: report.status, receivedAt: report.createdAt.toISOString(), withdrawn: report.withdrawnAt !== null },
+    receipt: {
+      receiptCode: report.receiptCode,
+      status: report.status,
+      receivedAt: report.createdAt.toISOString(),
+      withdrawn: report.withdrawnAt !== null,
+    },
     duplicate,
   };
 }
