@@ -42,3 +42,4 @@ export * from './schemas/theme-page.js';
 export * from './i18n/resources/index.js';
 export * from './i18n/brief/index.js';
 export * from './schemas/retention.js';
+export * from './schemas/erasure.js';

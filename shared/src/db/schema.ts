@@ -383,6 +383,12 @@ export const reports = pgTable(
     mergedInto: uuid('merged_into').references((): AnyPgColumn => reports.id, { onDelete: 'set null' }),
     /** Set when the retention policy erased a named reporter's contact name and email (text stays). */
     identityErasedAt: timestamp('identity_erased_at', { withTimezone: true }),
+    /**
+     * Set when the reporter withdrew the report with its receipt code: its text and identity are
+     * blanked and the row stays as a tombstone, so its number (R-0142) still resolves, to
+     * "withdrawn". Frozen compilations keep what they held when sent.
+     */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -61,6 +61,14 @@ export const es: Catalog = {
     confirmCancel:
       '¿Cancelar su inscripción a este seminario? Su plaza pasará a la siguiente persona de la lista de espera.',
     cancelled: 'Su inscripción está cancelada. Le llegará una confirmación por correo.',
+    deleteTitle: 'Eliminar mi inscripción y mis datos',
+    deleteHint:
+      'Su nombre, correo y organización se borran definitivamente y no recibirá más correos. Solo se conservan totales anónimos (país, idioma).',
+    delete: 'Eliminar mi inscripción y mis datos',
+    confirmDelete: '¿Eliminar definitivamente su inscripción y sus datos personales? No se puede deshacer.',
+    confirmDeleteYes: 'Sí, eliminar definitivamente',
+    keep: 'Mantener mi inscripción',
+    deleted: 'Su inscripción y sus datos personales se eliminaron. Este enlace ya no funciona.',
     notFound: 'Este enlace no es válido. Compruebe que copió el enlace completo del correo.',
   },
   unsubscribe: {
@@ -236,6 +244,15 @@ export const es: Catalog = {
       title: 'Estado de un informe',
       code: 'Código de seguimiento',
       check: 'Consultar',
+      withdrawnStatus: 'Este aporte fue retirado: se borraron su texto y todo dato sobre quién lo envió.',
+      withdrawTitle: 'Retirar este aporte',
+      withdrawHint:
+        'Su texto y todo lo que indique quién lo envió se borran definitivamente. Los informes ya enviados a una consulta quedan como estaban; los nuevos indicarán que fue retirado.',
+      withdraw: 'Retirar este aporte',
+      confirmWithdraw: '¿Retirar definitivamente este aporte? Su texto no se podrá recuperar.',
+      confirmWithdrawYes: 'Sí, retirarlo',
+      keep: 'Mantenerlo',
+      withdrawn: 'El aporte fue retirado. Se borraron su texto y la identidad de quien lo envió.',
       receivedAt: 'Recibido: {{date}}',
       status: 'Estado: {{status}}',
     },

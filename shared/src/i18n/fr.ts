@@ -62,6 +62,15 @@ export const fr: Catalog = {
     confirmCancel:
       'Annuler votre inscription à ce webinaire ? Votre place ira à la prochaine personne sur la liste d’attente.',
     cancelled: 'Votre inscription est annulée. Une confirmation arrive dans votre boîte mail.',
+    deleteTitle: 'Supprimer mon inscription et mes données',
+    deleteHint:
+      'Votre nom, votre adresse e-mail et votre organisation sont effacés définitivement, et plus aucun message ne vous est envoyé. Seuls des totaux anonymes (pays, langue) sont conservés.',
+    delete: 'Supprimer mon inscription et mes données',
+    confirmDelete:
+      'Supprimer définitivement votre inscription et vos données personnelles ? Cette action est irréversible.',
+    confirmDeleteYes: 'Oui, supprimer définitivement',
+    keep: 'Garder mon inscription',
+    deleted: 'Votre inscription et vos données personnelles ont été supprimées. Ce lien ne fonctionne plus.',
     notFound: 'Ce lien n’est pas valide. Vérifiez que vous avez copié le lien complet depuis l’e-mail.',
   },
   unsubscribe: {
@@ -239,6 +248,16 @@ export const fr: Catalog = {
       title: 'État d’un rapport',
       code: 'Code de suivi',
       check: 'Vérifier',
+      withdrawnStatus:
+        'Cette contribution a été retirée : son texte et tout ce qui indiquait qui l’a envoyée ont été effacés.',
+      withdrawTitle: 'Retirer cette contribution',
+      withdrawHint:
+        'Son texte et tout ce qui indique qui l’a envoyée sont effacés définitivement. Les notes déjà envoyées à une consultation restent telles quelles ; les nouvelles indiqueront qu’elle a été retirée.',
+      withdraw: 'Retirer cette contribution',
+      confirmWithdraw: 'Retirer définitivement cette contribution ? Son texte ne pourra pas être récupéré.',
+      confirmWithdrawYes: 'Oui, la retirer',
+      keep: 'La garder',
+      withdrawn: 'La contribution a été retirée. Son texte et l’identité de son auteur ont été effacés.',
       receivedAt: 'Reçu le {{date}}',
       status: 'État : {{status}}',
     },

@@ -5,3 +5,4 @@ export * from './purge-personal-data.js';
 export * from './retention-due.js';
 export * from './retention-forecast.js';
 export * from './retention-policy.js';
+export * from './withdraw-reports.js';

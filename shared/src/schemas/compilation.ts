@@ -53,6 +53,11 @@ export const ZCompiledReport = z.object({
   translations: ZCompiledTranslations.optional(),
   /** Codes of the reports merged into this one (near-duplicates): counted once, here. */
   mergedCodes: z.array(ZReportCode).optional(),
+  /**
+   * The reporter withdrew it before this compilation: its texts are empty and it has no
+   * attribution; briefs say "withdrawn" under its code, so citations of it still resolve.
+   */
+  withdrawn: z.literal(true).optional(),
 });
 export type TCompiledReport = z.infer<typeof ZCompiledReport>;
 
@@ -176,6 +181,11 @@ export const ZCompilationSummary = z.object({
   frozenBy: z.string().nullable(),
   /** How many reports it holds. */
   reports: z.number().int(),
+  /**
+   * Codes of reports it holds in full that their reporters withdrew after it was frozen: the
+   * snapshot stays as it was sent, and the workspace says so (a new snapshot says "withdrawn").
+   */
+  withdrawnSince: z.array(ZReportCode),
 });
 export type TCompilationSummary = z.infer<typeof ZCompilationSummary>;
 

@@ -113,6 +113,8 @@ export const ZReportReceipt = z.object({
   receiptCode: z.string(),
   status: ZReportStatus,
   receivedAt: ZInstant,
+  /** True once the reporter withdrew it (its text and identity are erased); absent in receipts kept from before. */
+  withdrawn: z.boolean().default(false),
 });
 export type TReportReceipt = z.infer<typeof ZReportReceipt>;
 

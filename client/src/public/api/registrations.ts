@@ -1,5 +1,5 @@
 import type { TManagedRegistration, TUpdateManagedRegistration } from '@convene/shared';
-import { requestJson, type ApiResult } from '../../common/api/http';
+import { requestJson, type ApiResult, type Parser } from '../../common/api/http';
 
 const managePath = (token: string) => `/api/registrations/manage/${encodeURIComponent(token)}`;
 
@@ -27,4 +27,14 @@ export function updateManagedRegistration(
 /** The registration's calendar file (.ics), served as a download from the manage link. */
 export function manageCalendarUrl(token: string): string {
   return `${managePath(token)}/calendar.ics`;
+}
+
+const deletedAnswer: Parser<true> = {
+  safeParse: (value) =>
+    (value as { deleted?: unknown } | null)?.deleted === true ? { success: true, data: true } : { success: false },
+};
+
+/** Deletes the registration and its personal data for good (410 afterwards, on every manage call). */
+export function deleteManagedRegistration(token: string): Promise<ApiResult<true>> {
+  return requestJson(`${managePath(token)}/delete`, () => deletedAnswer, { method: 'POST', body: { confirm: true } });
 }

@@ -17,3 +17,11 @@ const receiptResponse = ({ ZReportReceipt }: ApiSchemas): Parser<TReportReceipt>
 export function checkReceipt(code: string, signal?: AbortSignal): Promise<ApiResult<TReportReceipt>> {
   return requestJson(`/api/reports/receipt/${encodeURIComponent(code)}`, receiptResponse, { signal });
 }
+
+/** Withdraws the report for good: its text and identity are erased; the answer is its receipt, marked withdrawn. */
+export function withdrawReport(code: string): Promise<ApiResult<TReportReceipt>> {
+  return requestJson(`/api/reports/receipt/${encodeURIComponent(code)}/withdraw`, receiptResponse, {
+    method: 'POST',
+    body: { confirm: true },
+  });
+}

@@ -12,17 +12,19 @@ import { useLanguage } from '../components/use-language';
 import { WebinarTimes } from '../components/webinar-times';
 import { endonym } from '../../common/i18n/setup';
 import { BackLink } from '../components/back-link';
+import { DeleteMyData } from '../components/delete-my-data';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'not-found' }
+  | { kind: 'deleted' }
   | { kind: 'failed'; error: ErrorKey }
   | { kind: 'loaded'; managed: TManagedRegistration };
 
 /**
  * `/manage/:token`: the link in every email. The registrant sees their registration, changes
  * the language and time zone of their mails, downloads its calendar file, cancels it, and
- * after cancelling finds the way to register again. The token is the only credential, so the
+ * after cancelling finds the way to register again; or deletes the registration and their data. The token is the only credential, so the
  * page asks not to be indexed.
  */
 export function ManagePage({ token }: { token: string }) {
@@ -32,6 +34,7 @@ export function ManagePage({ token }: { token: string }) {
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const onUpdated = useCallback((managed: TManagedRegistration) => setState({ kind: 'loaded', managed }), []);
   const onGone = useCallback(() => setState({ kind: 'not-found' }), []);
+  const onDeleted = useCallback(() => setState({ kind: 'deleted' }), []);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -40,6 +43,7 @@ export function ManagePage({ token }: { token: string }) {
       (result) => {
         if (result.ok) setState({ kind: 'loaded', managed: result.data });
         else if (result.error.status === 404) setState({ kind: 'not-found' });
+        else if (result.error.status === 410) setState({ kind: 'deleted' });
         else setState({ kind: 'failed', error: errorKeyOf(result.error) });
       },
       () => undefined, // aborted on unmount
@@ -78,6 +82,17 @@ export function ManagePage({ token }: { token: string }) {
           </p>
         </>
       );
+    case 'deleted':
+      return (
+        <>
+          {head}
+          {back}
+          <h1>{t('manage.title')}</h1>
+          <p role="status" className="notice notice-success" data-testid="manage-deleted" tabIndex={-1}>
+            {t('manage.deleted')}
+          </p>
+        </>
+      );
     case 'failed':
       return (
         <>
@@ -102,6 +117,7 @@ export function ManagePage({ token }: { token: string }) {
             back={back}
             onUpdated={onUpdated}
             onGone={onGone}
+            onDeleted={onDeleted}
           />
         </>
       );
@@ -118,10 +134,12 @@ type DetailsProps = {
   onUpdated: (managed: TManagedRegistration) => void;
   /** The token stopped being valid between loading and cancelling. */
   onGone: () => void;
+  /** The registrant deleted their registration and data. */
+  onDeleted: () => void;
 };
 
 /** The registration, the webinar's times, the registrant's choices, and cancelling in two steps. */
-function ManagedRegistration({ token, managed, back, onUpdated, onGone }: DetailsProps) {
+function ManagedRegistration({ token, managed, back, onUpdated, onGone, onDeleted }: DetailsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { registration, webinar } = managed;
@@ -271,6 +289,8 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone }: Detail
       )}
 
       {registration.status === 'cancelled' && webinar.status !== 'cancelled' && <RegisterAgain webinar={webinar} />}
+
+      <DeleteMyData token={token} onDeleted={onDeleted} onGone={onGone} />
     </article>
   );
 }

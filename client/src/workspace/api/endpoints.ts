@@ -139,6 +139,8 @@ export type FrozenSummary = {
   frozenAt: string;
   frozenBy: string | null;
   reports: number;
+  /** Codes of reports it holds that were withdrawn after it was frozen. */
+  withdrawnSince: string[];
 };
 
 // The list's shape has no shared schema of its own: checked here, field by field.
@@ -154,7 +156,9 @@ const frozenList: Parser<FrozenSummary[]> = {
         typeof x.number === 'number' &&
         typeof x.frozenAt === 'string' &&
         (x.frozenBy === null || typeof x.frozenBy === 'string') &&
-        typeof x.reports === 'number'
+        typeof x.reports === 'number' &&
+        Array.isArray(x.withdrawnSince) &&
+        x.withdrawnSince.every((code) => typeof code === 'string')
       );
     });
     return ok ? { success: true, data: list as FrozenSummary[] } : { success: false };

@@ -259,6 +259,15 @@ function FrozenList({ list, themeName, language }: { list: FrozenSummary[]; them
               <Instant value={c.frozenAt} />,
             )}
           </p>
+          {c.withdrawnSince.length > 0 && (
+            // The snapshot stays as it was sent; coordinators learn that it holds what was withdrawn.
+            <p className="notice" role="note" data-testid="withdrawn-since">
+              {t('admin.compile.withdrawnSince', {
+                count: c.withdrawnSince.length,
+                codes: c.withdrawnSince.join(', '),
+              })}
+            </p>
+          )}
           <PublishControl id={c.id} themeSlug={c.themeSlug} number={c.number} />
           <Downloads
             urlOf={(format) => frozenBriefUrl(c.id, format, language)}

@@ -38,4 +38,8 @@ export const updateContact = (id: string, patch: TUpdateContact) =>
 export const deleteContact = (id: string) =>
   adminRequest<true>(`/api/admin/contacts/${id}`, () => deleted, { method: 'DELETE' });
 
+/** Erases a contact at their request (admins): the address stays suppressed, so it is never mailed again. */
+export const eraseContact = (id: string) =>
+  adminRequest<true>(`/api/admin/contacts/${id}/erase`, () => deleted, { method: 'POST', body: { confirm: true } });
+
 const deleted = { safeParse: () => ({ success: true as const, data: true as const }) };

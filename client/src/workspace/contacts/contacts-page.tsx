@@ -19,6 +19,7 @@ import { useAction } from '../components/use-action';
 import { useResource } from '../components/use-resource';
 import { useUrlFilters } from '../components/use-url-filters';
 import { useAdminTranslation } from '../i18n/admin-translation';
+import { useUser } from '../session/session';
 import { ContactEditor } from './contact-editor';
 import { ContactImport } from './contact-import';
 import {
@@ -26,6 +27,7 @@ import {
   CONTACTS_PAGE_SIZE,
   contactsCsvUrl,
   deleteContact,
+  eraseContact,
   listContacts,
   type ContactQuery,
 } from './contacts-api';
@@ -73,7 +75,11 @@ export function ContactsPage() {
   );
   const [editing, setEditing] = useState<TContact | null>(null);
   const [deleting, setDeleting] = useState<TContact | null>(null);
+  // Erasure at the person's request (admins): the same second step, worded for what it does.
+  const [erasing, setErasing] = useState<TContact | null>(null);
   const remove = useAction(deleteContact);
+  const erase = useAction(eraseContact);
+  const isAdmin = useUser().role === 'admin';
   const [announce, liveRegion] = useAnnouncer();
   const countries = useMemo(() => countryOptions(language), [language]);
 
@@ -135,6 +141,16 @@ export function ContactsPage() {
     if (editing?.id === deleting.id) setEditing(null);
     setDeleting(null);
     announce(t('admin.contacts.deleted'));
+    reload();
+  };
+
+  const confirmErase = async () => {
+    if (!erasing) return;
+    const done = await erase.run(erasing.id);
+    if (done === null) return;
+    if (editing?.id === erasing.id) setEditing(null);
+    setErasing(null);
+    announce(t('admin.contacts.erased'));
     reload();
   };
 
@@ -203,6 +219,39 @@ export function ContactsPage() {
           {remove.error && <ErrorNotice error={remove.error} />}
         </div>
       )}
+      {erasing && (
+        <div
+          role="alertdialog"
+          aria-labelledby="erase-contact-text"
+          className="notice confirm-delete"
+          data-testid="confirm-erase"
+        >
+          <p id="erase-contact-text">{t('admin.contacts.confirmErase', { email: erasing.email })}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={erase.busy}
+              onClick={confirmErase}
+              data-testid="confirm-erase-contact"
+            >
+              {t('admin.contacts.confirmEraseYes')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              autoFocus
+              onClick={() => {
+                setErasing(null);
+                erase.clearError();
+              }}
+            >
+              {t('admin.contacts.keep')}
+            </button>
+          </div>
+          {erase.error && <ErrorNotice error={erase.error} />}
+        </div>
+      )}
       <DataTable
         caption={t('admin.contacts.title')}
         columns={columns}
@@ -237,6 +286,21 @@ export function ContactsPage() {
             >
               {t('admin.contacts.delete')}
             </button>
+            {isAdmin && (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                aria-label={t('admin.contacts.eraseLabel', { email: c.email })}
+                data-testid="erase-contact"
+                onClick={() => {
+                  erase.clearError();
+                  setDeleting(null);
+                  setErasing(c);
+                }}
+              >
+                {t('admin.contacts.erase')}
+              </button>
+            )}
           </>
         )}
       />

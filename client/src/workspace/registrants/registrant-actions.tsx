@@ -7,7 +7,7 @@ import { InPlaceConfirmation } from './in-place-confirmation';
 import { RegistrantError } from './registrant-error';
 import { isolate, useWho } from './who';
 import type { RegistrantPermissions } from './registrant-permissions';
-import { cancelRegistrant, promoteRegistrant, resendConfirmation } from './registrants-api';
+import { cancelRegistrant, eraseRegistrant, promoteRegistrant, resendConfirmation } from './registrants-api';
 
 type Props = {
   webinarId: string;
@@ -22,7 +22,7 @@ type Props = {
   onStale: () => void;
 };
 
-type Step = 'idle' | 'confirm-cancel' | 'offer-over-capacity';
+type Step = 'idle' | 'confirm-cancel' | 'confirm-erase' | 'offer-over-capacity';
 
 /** 409s other than a full webinar say the list on screen is out of date. */
 const isStale = (error: ApiError) => error.status === 409 && error.code !== 'webinar_full';
@@ -48,6 +48,8 @@ export function RegistrantActions({
   const promote = useAction(promoteRegistrant);
   const cancel = useAction(cancelRegistrant);
   const resend = useAction(resendConfirmation);
+  const erase = useAction(eraseRegistrant);
+  const eraseButton = useRef<HTMLButtonElement>(null);
   const promoteButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   // Leaving a second step without acting, the focus goes back to the button that opened it
@@ -69,6 +71,7 @@ export function RegistrantActions({
     promote.clearError();
     cancel.clearError();
     resend.clearError();
+    erase.clearError();
   };
 
   const runPromote = async (overCapacity: boolean) => {
@@ -99,6 +102,14 @@ export function RegistrantActions({
     }
   };
 
+  const runErase = async () => {
+    const erased = await erase.run(webinarId, r.id);
+    if (erased) {
+      setStep('idle');
+      onChanged(erased, t('admin.registrantsPage.eraseDone', { who }), true);
+    }
+  };
+
   const runResend = async () => {
     clearErrors();
     setResent(false);
@@ -123,6 +134,24 @@ export function RegistrantActions({
         }}
         error={cancel.error && <RegistrantError error={cancel.error} testId="action-error" />}
         testId="confirm-cancel"
+      />
+    );
+  }
+  if (step === 'confirm-erase') {
+    return (
+      <InPlaceConfirmation
+        question={t('admin.registrantsPage.confirmErase', { who })}
+        confirmLabel={t('admin.registrantsPage.confirmEraseYes')}
+        keepLabel={t('admin.registrantsPage.keep')}
+        confirmClass="button-danger"
+        busy={erase.busy}
+        onConfirm={() => void runErase()}
+        onKeep={() => {
+          erase.clearError();
+          back(eraseButton);
+        }}
+        error={erase.error && <RegistrantError error={erase.error} testId="action-error" />}
+        testId="confirm-erase"
       />
     );
   }
@@ -194,6 +223,22 @@ export function RegistrantActions({
           data-testid="cancel-registrant"
         >
           {t('admin.registrantsPage.cancel')}
+        </button>
+      )}
+      {permissions.erase(r) && (
+        <button
+          ref={eraseButton}
+          type="button"
+          className="button button-secondary button-small"
+          aria-label={t('admin.registrantsPage.eraseLabel', { who })}
+          onClick={() => {
+            clearErrors();
+            setResent(false);
+            setStep('confirm-erase');
+          }}
+          data-testid="erase-registrant"
+        >
+          {t('admin.registrantsPage.erase')}
         </button>
       )}
       {resent && (

@@ -16,10 +16,12 @@ export type RegistrantPermissions = {
   tick: (r: TRegistrant) => boolean;
   /** Importing a platform's attendance report: between the start and the completion. */
   importAttendance: boolean;
+  /** Erasing a registrant's personal data at their request: admins, whatever the webinar's state. */
+  erase: (r: TRegistrant) => boolean;
 };
 
 export function registrantPermissions(
-  user: Pick<TSignedInUser, 'regionScope' | 'themeScope'>,
+  user: Pick<TSignedInUser, 'regionScope' | 'themeScope'> & Partial<Pick<TSignedInUser, 'role'>>,
   webinar: Pick<TAdminWebinar, 'status'>,
   phase: WebinarPhase,
 ): RegistrantPermissions {
@@ -36,5 +38,6 @@ export function registrantPermissions(
     resend: (r) => scheduled && r.status === 'confirmed',
     tick: (r) => attendanceOpen && r.status === 'confirmed',
     importAttendance: attendanceOpen,
+    erase: (r) => manage && user.role === 'admin' && r.erasedAt === null,
   };
 }

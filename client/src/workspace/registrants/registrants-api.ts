@@ -42,6 +42,13 @@ export const promoteRegistrant = (webinarId: string, registrationId: string, ove
 export const cancelRegistrant = (webinarId: string, registrationId: string) =>
   adminRequest<TRegistrant>(one(webinarId, registrationId, 'cancel'), registrantOf, { method: 'POST' });
 
+/** Erases the registrant's personal data at their request (admins); the answer is the blanked registrant. */
+export const eraseRegistrant = (webinarId: string, registrationId: string) =>
+  adminRequest<TRegistrant>(one(webinarId, registrationId, 'erase'), registrantOf, {
+    method: 'POST',
+    body: { confirm: true },
+  });
+
 /** Resolves to true once the confirmation is queued (202). */
 export const resendConfirmation = (webinarId: string, registrationId: string) =>
   adminRequest(one(webinarId, registrationId, 'resend-confirmation'), () => anything, { method: 'POST' }).then(

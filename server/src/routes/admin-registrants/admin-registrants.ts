@@ -1,5 +1,6 @@
 import {
   countriesOf,
+  ZConfirmErasure,
   ZPromoteRegistrant,
   ZSetAttendance,
   ZUuid,
@@ -11,12 +12,14 @@ import { and, eq } from 'drizzle-orm';
 import express, { Router, type RequestHandler, type Response } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { coordinatorOf } from '../../middlewares/require-role.js';
+import { coordinatorOf, requireAdmin } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { importAttendance } from '../../services/attendance/import-attendance.js';
 import { setAttendance } from '../../services/attendance/set-attendance.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
 import { cancelOnBehalf } from '../../services/registrations/cancel-on-behalf.js';
+import { deleteRegistration } from '../../services/registrations/delete-registration.js';
+import { toRegistrant } from '../../services/webinars/list-registrants.js';
 import { promoteRegistrant } from '../../services/registrations/promote-registrant.js';
 import { resendConfirmation } from '../../services/registrations/resend-confirmation.js';
 
@@ -109,6 +112,38 @@ export function adminRegistrantsRouter(ctx: AppContext): Router {
     await audit(res, 'registration.resend_confirmation', webinarId, { registrationId: rid, notificationId });
     res.status(202).json({ notificationId });
   });
+
+  // Erasure at the registrant's request: admins only, with the page's second step; the row
+  // stays, blanked, for the counts (its audit entry is written by the erasure itself).
+  router.post(
+    '/:id/registrations/:registrationId/erase',
+    requireAdmin,
+    ...registrant,
+    validateBody(ZConfirmErasure),
+    async (req, res) => {
+      const { webinarId, registrationId: rid } = params(req);
+      const admin = coordinatorOf(res);
+      await deleteRegistration(
+        { db: ctx.db, mailQueue: ctx.mailQueue, dataDir: ctx.env.DATA_DIR },
+        rid,
+        {
+          kind: 'coordinator',
+          id: admin.id,
+          email: admin.email,
+        },
+        new Date(),
+        webinarId,
+      );
+      const r = tables.registrations;
+      const [after] = await ctx.db
+        .select()
+        .from(r)
+        .where(and(eq(r.id, rid), eq(r.webinarId, webinarId)));
+      if (!after) throw AppError.notFound('Registration');
+      ctx.logger.info({ registrationId: rid }, 'registration erased on request');
+      res.json({ registrant: toRegistrant(after) });
+    },
+  );
 
   router.put(
     '/:id/registrations/:registrationId/attendance',

@@ -1,4 +1,5 @@
 import {
+  ZConfirmErasure,
   englishError,
   fieldErrorsFromZod,
   ZContactExportFilter,
@@ -11,7 +12,7 @@ import {
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { coordinatorOf } from '../../middlewares/require-role.js';
+import { coordinatorOf, requireAdmin } from '../../middlewares/require-role.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { contactScope } from '../../services/access/region-scope.js';
 import { importContacts } from '../../services/contacts/import-contacts.js';
@@ -19,6 +20,7 @@ import { listContacts } from '../../services/contacts/list-contacts.js';
 import { CsvImportError } from '../../services/contacts/read-contacts-csv.js';
 import { updateContact } from '../../services/contacts/update-contact.js';
 import { deleteContact } from '../../services/contacts/delete-contact.js';
+import { eraseContact } from '../../services/contacts/erase-contact.js';
 import { renderContactsCsv } from '../../services/contacts/render-contacts-csv.js';
 import { recordAudit } from '../../services/audit/record-audit.js';
 
@@ -124,6 +126,20 @@ export function contactsRouter(ctx: AppContext): Router {
     ctx.logger.info({ contactId: id }, 'contact deleted');
     res.status(204).end();
   });
+
+  // Erasure at the person's request: admins only, and only with the page's second step.
+  router.post(
+    '/:id/erase',
+    requireAdmin,
+    validateParam('id', ZUuid, 'Contact'),
+    validateBody(ZConfirmErasure),
+    async (req, res) => {
+      const id = req.params.id as string;
+      await eraseContact({ db: ctx.db, dataDir: ctx.env.DATA_DIR, privacyKey: ctx.privacyKey }, id, coordinatorOf(res));
+      ctx.logger.info({ contactId: id }, 'contact erased on request');
+      res.status(204).end();
+    },
+  );
 
   // An import may hold any country: coordinators of every region only.
   router.post('/import', onlyUnscoped, csvBody, async (req, res) => {

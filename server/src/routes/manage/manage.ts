@@ -1,9 +1,10 @@
-import { ZUpdateManagedRegistration, type TUpdateManagedRegistration } from '@convene/shared';
+import { ZConfirmErasure, ZUpdateManagedRegistration, type TUpdateManagedRegistration } from '@convene/shared';
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../context.js';
 import { validateBody } from '../../middlewares/validate.js';
 import { cancelRegistration } from '../../services/registrations/cancel-registration.js';
-import { getManagedRegistration } from '../../services/registrations/manage-registration.js';
+import { deleteRegistration } from '../../services/registrations/delete-registration.js';
+import { findByManageToken, getManagedRegistration } from '../../services/registrations/manage-registration.js';
 import { calendarByManageToken, type CalendarFile } from '../../services/registrations/registration-calendar.js';
 import { updateRegistrationPreferences } from '../../services/registrations/update-registration-preferences.js';
 
@@ -18,7 +19,7 @@ export function sendCalendar(res: Response, file: CalendarFile): void {
 
 /**
  * /api/registrations/manage/:token — the registrant's own view, preferences, calendar file
- * and cancellation, reached from the link in every email. The token is the only credential;
+ * cancellation and deletion, reached from the link in every email. The token is the only credential;
  * it is never logged.
  */
 export function manageRouter(ctx: AppContext): Router {
@@ -43,6 +44,14 @@ export function manageRouter(ctx: AppContext): Router {
     const result = await cancelRegistration(ctx, req.params.token as string);
     ctx.logger.info({ registrationId: result.registration.id }, 'registration cancelled by registrant');
     res.set('Cache-Control', 'no-store').json(result);
+  });
+  router.post('/:token/delete', validateBody(ZConfirmErasure), async (req, res) => {
+    const { registration } = await findByManageToken(ctx.db, req.params.token as string);
+    await deleteRegistration({ db: ctx.db, mailQueue: ctx.mailQueue, dataDir: ctx.env.DATA_DIR }, registration.id, {
+      kind: 'registrant',
+    });
+    ctx.logger.info({ registrationId: registration.id }, 'registration deleted by registrant');
+    res.set('Cache-Control', 'no-store').json({ deleted: true });
   });
   return router;
 }

@@ -36,6 +36,7 @@ import { registerServedPaths } from './served-paths.js';
 import { registerAccountPaths } from './account-paths.js';
 import { registerContactsPaths } from './contacts-paths.js';
 import { registerRegistrantPaths } from './registrant-paths.js';
+import { registerErasurePaths } from './erasure-paths.js';
 import { registerSelfServicePaths } from './self-service-paths.js';
 import { registerWorkspacePaths } from './workspace-paths.js';
 import { registerThemePaths } from './theme-paths.js';
@@ -321,6 +322,7 @@ export function buildOpenApiDocument(serverUrl: string): object {
   registerAccountPaths(registry, coordinator);
   registerContactsPaths(registry, coordinator);
   registerRegistrantPaths(registry, coordinator);
+  registerErasurePaths(registry, coordinator);
   registerThemePaths(registry, coordinator);
   registerTranslationPaths(registry, coordinator);
   registerDuplicatePaths(registry, coordinator);

@@ -1,4 +1,10 @@
-import { ZCreateReport, ZReceiptCode, type TCreateReport, type TReportSubmitted } from '@convene/shared';
+import {
+  ZConfirmErasure,
+  ZCreateReport,
+  ZReceiptCode,
+  type TCreateReport,
+  type TReportSubmitted,
+} from '@convene/shared';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { honeypot } from '../../middlewares/honeypot.js';
@@ -7,10 +13,11 @@ import { publicRateLimit } from '../../middlewares/public-rate-limit.js';
 import { validateBody, validateParam } from '../../middlewares/validate.js';
 import { findReceipt } from '../../services/reports/find-receipt.js';
 import { submitReport, type SubmitOutcome } from '../../services/reports/submit-report.js';
+import { withdrawReport } from '../../services/reports/withdraw-report.js';
 
 const HOUR = 3600;
 
-/** The public input form's API: submit a report, check one by its receipt code. */
+/** The public input form's API: submit a report, check one by its receipt code, withdraw it. */
 export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
   const router = Router();
   const limit = (name: string, points: number) =>
@@ -36,6 +43,18 @@ export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
     validateParam('code', ZReceiptCode, 'Report'),
     async (req, res) => {
       res.json({ receipt: await findReceipt(ctx.db, ZReceiptCode.parse(req.params.code)) });
+    },
+  );
+
+  // Same limiter (and budget) as the check: withdrawing is no second way to try codes.
+  router.post(
+    '/receipt/:code/withdraw',
+    limit('receipt', ctx.env.RECEIPT_RATE_LIMIT),
+    validateParam('code', ZReceiptCode, 'Report'),
+    validateBody(ZConfirmErasure),
+    async (req, res) => {
+      const receipt = await withdrawReport(ctx.db, ZReceiptCode.parse(req.params.code));
+      res.set('Cache-Control', 'no-store').json({ receipt });
     },
   );
 

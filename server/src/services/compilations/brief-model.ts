@@ -65,6 +65,10 @@ function reportBlocks(report: TCompiledReport, code: string, t: BriefText): TBri
   const blocks: TBriefBlock[] = [
     { kind: 'heading', level: 3, text: t.t('reportHeading', { code, date: t.date(report.receivedAt) }) },
   ];
+  if (report.withdrawn) {
+    blocks.push({ kind: 'paragraph', text: t.t('withdrawnReport'), language: t.language });
+    return blocks;
+  }
   for (const field of ['barriers', 'recommendations', 'source'] as const satisfies readonly TTextField[]) {
     // An empty text is left out: "Source: none given" under every report says nothing.
     if (report[field].trim() === '') continue;

@@ -107,6 +107,11 @@ export async function compileTheme(
     // translations may hold what was redacted, so a redacted report's brief gives its originals.
     const translated = redacted ? undefined : translations.get(row.id);
     if (translated) report.translations = translated;
+    if (row.withdrawnAt !== null) {
+      // A tombstone: the withdrawal erased its texts already; nothing of it but its place and code.
+      Object.assign(report, { barriers: '', recommendations: '', source: '', attribution: null, withdrawn: true });
+      delete report.translations;
+    }
     const lineage = merged.get(row.id);
     if (lineage) report.mergedCodes = lineage;
     const countries = byRegion.get(row.region) ?? new Map<string, TCompiledCountry>();

@@ -1,6 +1,6 @@
-import { ZCompilation, type TCompilation } from '@convene/shared';
+import { reportCode, ZCompilation, type TCompilation } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -78,14 +78,29 @@ export async function listCompilations(db: Db, viewer: Coordinator, themeSlug?: 
     .leftJoin(tables.coordinatorAccounts, eq(tables.coordinatorAccounts.id, tables.compilations.frozenBy))
     .where(and(themeSlug ? eq(tables.compilations.themeSlug, themeSlug) : undefined))
     .orderBy(desc(tables.compilations.createdAt));
-  return rows
-    .filter((r) => !viewer.themeScope || viewer.themeScope.includes(r.themeSlug))
-    .map((r) => ({
-      id: r.id,
-      themeSlug: r.themeSlug,
-      number: r.number,
-      frozenAt: r.createdAt.toISOString(),
-      frozenBy: r.frozenBy,
-      reports: r.reportIds.length,
-    }));
+  const visible = rows.filter((r) => !viewer.themeScope || viewer.themeScope.includes(r.themeSlug));
+  const withdrawn = await withdrawnAmong(db, [...new Set(visible.flatMap((r) => r.reportIds))]);
+  return visible.map((r) => ({
+    id: r.id,
+    themeSlug: r.themeSlug,
+    number: r.number,
+    frozenAt: r.createdAt.toISOString(),
+    frozenBy: r.frozenBy,
+    reports: r.reportIds.length,
+    withdrawnSince: r.reportIds.flatMap((id) => {
+      const w = withdrawn.get(id);
+      return w && w.at > r.createdAt ? [w.code] : [];
+    }),
+  }));
+}
+
+/** The withdrawn reports among these ids: when, and their codes (one query for the whole list). */
+async function withdrawnAmong(db: Db, ids: string[]): Promise<Map<string, { at: Date; code: string }>> {
+  if (ids.length === 0) return new Map();
+  const r = tables.reports;
+  const rows = await db
+    .select({ id: r.id, number: r.number, withdrawnAt: r.withdrawnAt })
+    .from(r)
+    .where(and(inArray(r.id, ids), isNotNull(r.withdrawnAt)));
+  return new Map(rows.map((row) => [row.id, { at: row.withdrawnAt!, code: reportCode(row.number) }]));
 }

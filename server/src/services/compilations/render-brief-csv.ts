@@ -36,6 +36,8 @@ export function renderBriefCsv(c: TCompilation, language: TLanguage): string {
   for (const report of compiledReports(c)) {
     place += 1;
     const text = (field: 'barriers' | 'recommendations' | 'source') => {
+      // A withdrawn report's row keeps its code (citations resolve) and says so where its text was.
+      if (report.withdrawn) return field === 'barriers' ? [t.t('withdrawnReport'), ''] : ['', ''];
       if (report[field].trim() === '') return ['', ''];
       const chosen = t.choose(report, field);
       return [chosen.text, chosen.note ?? ''];
@@ -54,7 +56,7 @@ export function renderBriefCsv(c: TCompilation, language: TLanguage): string {
       ...text('recommendations'),
       report.affectedGroups.map((g) => t.group(g)).join('; '),
       ...text('source'),
-      report.attribution ?? t.t('anonymous'),
+      report.withdrawn ? '' : (report.attribution ?? t.t('anonymous')),
       new Date(report.receivedAt).toISOString(),
     ];
     rows.push(cells.map(neutralizeCell));

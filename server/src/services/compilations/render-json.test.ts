@@ -35,9 +35,9 @@ describe('renderJson', () => {
     expect(Object.keys(parsed.themeName)).toEqual(['ar', 'en', 'fr']);
     expect(Object.keys(parsed.counts.byCountry)).toEqual(['ES', 'FR', 'KE', 'NG', 'UG']);
     expect(Object.keys(parsed.regions[0]?.countries[0]?.reports[0] ?? {})).toEqual(
-      // A report compiled before codes, translations and lineage has none of those keys, and gains none.
+      // A report compiled before codes, translations, lineage and withdrawals has none of those keys, and gains none.
       Object.keys(ZCompilation.shape.regions.element.shape.countries.element.shape.reports.element.shape).filter(
-        (key) => !['code', 'translations', 'mergedCodes'].includes(key),
+        (key) => !['code', 'translations', 'mergedCodes', 'withdrawn'].includes(key),
       ),
     );
   });

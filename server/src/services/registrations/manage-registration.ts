@@ -3,6 +3,7 @@ import { tables, type Db } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/app-error.js';
 import { toPublicWebinar } from '../webinars/webinar-views.js';
+import { deletedTokenMarker, registrationDeleted } from './delete-registration.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -14,7 +15,14 @@ export async function findByManageToken(db: Db, token: string) {
     .from(tables.registrations)
     .innerJoin(tables.webinars, eq(tables.webinars.id, tables.registrations.webinarId))
     .where(eq(tables.registrations.manageToken, token));
-  if (!row) throw AppError.notFound('Registration');
+  if (!row) {
+    // A deleted registration's link says so (410), rather than leaving the registrant unsure.
+    const [deleted] = await db
+      .select({ id: tables.registrations.id })
+      .from(tables.registrations)
+      .where(eq(tables.registrations.manageToken, deletedTokenMarker(token)));
+    throw deleted ? registrationDeleted() : AppError.notFound('Registration');
+  }
   return row;
 }
 

@@ -68,7 +68,7 @@ async function insertReport(db: Db, input: TCreateReport, webinarId: string | nu
   return {
     report,
     themes: input.themes.map((t) => t.slug),
-    receipt: { receiptCode, status, receivedAt: report.createdAt.toISOString() },
+    receipt: { receiptCode, status, receivedAt: report.createdAt.toISOString(), withdrawn: false },
     duplicate: false,
     counts,
   };
@@ -101,7 +101,12 @@ function outcome(report: Report, themes: string[], duplicate: boolean): SubmitOu
       createdAt: report.createdAt,
     },
     themes,
-    receipt: { receiptCode: report.receiptCode, status: report.status, receivedAt: report.createdAt.toISOString() },
+    receipt: {
+      receiptCode: report.receiptCode,
+      status: report.status,
+      receivedAt: report.createdAt.toISOString(),
+      withdrawn: report.withdrawnAt !== null,
+    },
     duplicate,
   };
 }

@@ -228,6 +228,8 @@ export const arAdmin: AdminCatalog = {
     frozenTitle: 'النسخ المثبّتة',
     frozenEmpty: 'لم تُثبَّت أي نسخة لهذا الموضوع بعد.',
     snapshot: 'رقم {{number}}',
+    withdrawnSince:
+      'أُرسلت هذه النسخة كما ثُبّتت؛ ومنذ ذلك الحين سحب مُرسِلوها {{codes}} ({{count}}). تُظهرها نسخة جديدة على أنها مسحوبة.',
     snapshotMeta: 'ثُبّتت في {{date}} بواسطة {{by}} · المساهمات: {{count}}',
     snapshotDownloadLabel: 'تنزيل النسخة رقم {{number}} بصيغة {{format}}',
   },
@@ -544,6 +546,12 @@ export const arAdmin: AdminCatalog = {
     saved: 'حُفظت جهة الاتصال.',
     delete: 'حذف',
     deleteLabel: 'حذف {{email}}',
+    erase: 'محو بناءً على طلب',
+    eraseLabel: 'محو {{email}} بناءً على طلبه',
+    confirmErase:
+      'محو {{email}} نهائيًا بناءً على طلبه؟ تُحذف جهة الاتصال ورسائلها، ولن يُراسَل العنوان مرة أخرى حتى لو استُورد لاحقًا.',
+    confirmEraseYes: 'محو نهائي',
+    erased: 'مُحيت جهة الاتصال؛ لن يُراسَل العنوان مرة أخرى.',
     confirmDelete:
       'هل تريد حذف {{email}}؟ تُمحى بياناته، ومعها عناوين الرسائل التي سبقت كتابتها إليه. لا يمكن التراجع عن ذلك.',
     confirm: 'الحذف نهائيًا',
@@ -737,6 +745,12 @@ export const arAdmin: AdminCatalog = {
     notNow: 'ليس الآن',
     cancel: 'إلغاء التسجيل',
     cancelLabel: 'إلغاء تسجيل {{who}}',
+    erase: 'محو البيانات',
+    eraseLabel: 'محو البيانات الشخصية لـ {{who}} بناءً على طلبه',
+    confirmErase:
+      'محو اسم {{who}} وبريده ومنظمته نهائيًا بناءً على طلبه؟ يُحرَّر مقعده ولا تصله أي رسالة بعد ذلك؛ وتبقى الأعداد.',
+    confirmEraseYes: 'محو نهائي',
+    eraseDone: 'مُحيت البيانات الشخصية لـ {{who}}.',
     confirmCancel: 'إلغاء تسجيل {{who}}؟ تصله رسالة إلغاء، ويذهب مقعده إلى أول شخص في قائمة الانتظار.',
     confirmCancelYes: 'نعم، ألغِه',
     keep: 'الإبقاء على التسجيل',

@@ -232,6 +232,8 @@ export const enAdmin = {
     frozenTitle: 'Frozen snapshots',
     frozenEmpty: 'No snapshot frozen yet for this theme.',
     snapshot: 'No. {{number}}',
+    withdrawnSince:
+      'This snapshot was sent as it was frozen; since then the reporters withdrew {{codes}} ({{count}}). A new snapshot shows them as withdrawn.',
     snapshotMeta: 'Frozen {{date}} by {{by}} · reports: {{count}}',
     snapshotDownloadLabel: 'Download snapshot no. {{number}} as {{format}}',
   },
@@ -547,6 +549,12 @@ export const enAdmin = {
     saved: 'The contact is saved.',
     delete: 'Delete',
     deleteLabel: 'Delete {{email}}',
+    erase: 'Erase on request',
+    eraseLabel: 'Erase {{email}} at their request',
+    confirmErase:
+      'Erase {{email}} for good, at their request? The contact and its mail are deleted, and the address is never mailed again, even if it is imported later.',
+    confirmEraseYes: 'Erase for good',
+    erased: 'Contact erased; the address will not be mailed again.',
     confirmDelete:
       'Delete {{email}}? Their details are erased, with the addresses of the mails already written to them. This cannot be undone.',
     confirm: 'Delete for good',
@@ -741,6 +749,12 @@ export const enAdmin = {
     notNow: 'Not now',
     cancel: 'Cancel registration',
     cancelLabel: 'Cancel the registration of {{who}}',
+    erase: 'Erase data',
+    eraseLabel: 'Erase the personal data of {{who}} at their request',
+    confirmErase:
+      'Erase the name, email and organization of {{who}} for good, at their request? Their place is freed and no more mail goes to them; the counts stay.',
+    confirmEraseYes: 'Erase for good',
+    eraseDone: 'The personal data of {{who}} was erased.',
     confirmCancel:
       'Cancel the registration of {{who}}? They are mailed a cancellation, and their seat goes to the first person on the waiting list.',
     confirmCancelYes: 'Yes, cancel it',

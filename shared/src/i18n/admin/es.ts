@@ -229,6 +229,8 @@ export const esAdmin: AdminCatalog = {
     frozenTitle: 'Versiones congeladas',
     frozenEmpty: 'Todavía no hay versiones congeladas de este tema.',
     snapshot: 'N.º {{number}}',
+    withdrawnSince:
+      'Esta instantánea se envió tal como se congeló; desde entonces, quienes los enviaron retiraron {{codes}} ({{count}}). Una nueva instantánea los muestra como retirados.',
     snapshotMeta: 'Congelada el {{date}} por {{by}} · aportes: {{count}}',
     snapshotDownloadLabel: 'Descargar la versión n.º {{number}} en formato {{format}}',
   },
@@ -545,6 +547,12 @@ export const esAdmin: AdminCatalog = {
     saved: 'El contacto está guardado.',
     delete: 'Eliminar',
     deleteLabel: 'Eliminar {{email}}',
+    erase: 'Borrar a petición',
+    eraseLabel: 'Borrar {{email}} a petición suya',
+    confirmErase:
+      '¿Borrar definitivamente {{email}}, a petición suya? Se eliminan el contacto y sus correos, y la dirección no volverá a recibir correo, aunque se importe más tarde.',
+    confirmEraseYes: 'Borrar definitivamente',
+    erased: 'Contacto borrado; la dirección no volverá a recibir correo.',
     confirmDelete:
       '¿Eliminar {{email}}? Se borran sus datos, junto con las direcciones de los correos ya escritos para este contacto. No se puede deshacer.',
     confirm: 'Eliminar definitivamente',
@@ -741,6 +749,12 @@ export const esAdmin: AdminCatalog = {
     notNow: 'Ahora no',
     cancel: 'Cancelar la inscripción',
     cancelLabel: 'Cancelar la inscripción de {{who}}',
+    erase: 'Borrar datos',
+    eraseLabel: 'Borrar los datos personales de {{who}} a petición suya',
+    confirmErase:
+      '¿Borrar definitivamente el nombre, el correo y la organización de {{who}}, a petición suya? Su plaza queda libre y no recibirá más correos; los totales se mantienen.',
+    confirmEraseYes: 'Borrar definitivamente',
+    eraseDone: 'Se borraron los datos personales de {{who}}.',
     confirmCancel:
       '¿Cancelar la inscripción de {{who}}? Recibe un correo de cancelación y su plaza pasa a la primera persona de la lista de espera.',
     confirmCancelYes: 'Sí, cancelarla',

@@ -230,6 +230,8 @@ export const frAdmin: AdminCatalog = {
     frozenTitle: 'Versions figées',
     frozenEmpty: 'Aucune version figée pour ce thème pour l’instant.',
     snapshot: 'N° {{number}}',
+    withdrawnSince:
+      'Cet instantané a été envoyé tel qu’il a été figé ; depuis, leurs auteurs ont retiré {{codes}} ({{count}}). Un nouvel instantané les indique comme retirés.',
     snapshotMeta: 'Figée le {{date}} par {{by}} · contributions : {{count}}',
     snapshotDownloadLabel: 'Télécharger la version n° {{number}} au format {{format}}',
   },
@@ -548,6 +550,12 @@ export const frAdmin: AdminCatalog = {
     saved: 'Le contact est enregistré.',
     delete: 'Supprimer',
     deleteLabel: 'Supprimer {{email}}',
+    erase: 'Effacer sur demande',
+    eraseLabel: 'Effacer {{email}} à sa demande',
+    confirmErase:
+      'Effacer définitivement {{email}}, à sa demande ? Le contact et ses messages sont supprimés, et l’adresse ne recevra plus jamais de message, même si elle est importée plus tard.',
+    confirmEraseYes: 'Effacer définitivement',
+    erased: 'Contact effacé ; l’adresse ne recevra plus de message.',
     confirmDelete:
       'Supprimer {{email}} ? Ses coordonnées sont effacées, ainsi que les adresses des messages déjà écrits pour ce contact. Impossible de revenir en arrière.',
     confirm: 'Supprimer définitivement',
@@ -743,6 +751,12 @@ export const frAdmin: AdminCatalog = {
     notNow: 'Pas maintenant',
     cancel: 'Annuler l’inscription',
     cancelLabel: 'Annuler l’inscription de {{who}}',
+    erase: 'Effacer les données',
+    eraseLabel: 'Effacer les données personnelles de {{who}} à sa demande',
+    confirmErase:
+      'Effacer définitivement le nom, l’adresse e-mail et l’organisation de {{who}}, à sa demande ? Sa place est libérée et plus aucun message ne lui est envoyé ; les totaux restent.',
+    confirmEraseYes: 'Effacer définitivement',
+    eraseDone: 'Les données personnelles de {{who}} ont été effacées.',
     confirmCancel:
       'Annuler l’inscription de {{who}} ? La personne reçoit un courriel d’annulation, et sa place revient à la première personne de la liste d’attente.',
     confirmCancelYes: 'Oui, l’annuler',

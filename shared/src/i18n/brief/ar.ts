@@ -53,6 +53,7 @@ export const arBrief: BriefCatalog = {
   anonymous: 'مجهول / غير منسوب',
   submittedBy: 'أرسلته {{organization}}',
   originalLanguage: 'اللغة الأصلية',
+  withdrawnReport: 'سحبه مُرسِله: لم يعد نصه جزءًا من هذا الموجز.',
   mergedCodes: 'ورد أيضًا برمز {{codes}} (تقارير شبه مكررة، تُحسب مرة واحدة)',
   seeAlso: 'انظر {{code}} تحت {{country}}',
   originalIn: 'النص الأصلي باللغة {{language}}',

@@ -56,6 +56,7 @@ export const enBrief = {
   anonymous: 'Anonymous / not attributed',
   submittedBy: 'Submitted by {{organization}}',
   originalLanguage: 'Original language',
+  withdrawnReport: 'Withdrawn by the reporter: its text is no longer part of this brief.',
   mergedCodes: 'Also received as {{codes}} (near-duplicates, counted once)',
   seeAlso: 'See {{code}} under {{country}}',
   originalIn: 'original in {{language}}',

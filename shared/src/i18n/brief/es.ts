@@ -54,6 +54,7 @@ export const esBrief: BriefCatalog = {
   anonymous: 'Anónimo / sin atribución',
   submittedBy: 'Enviado por {{organization}}',
   originalLanguage: 'Idioma original',
+  withdrawnReport: 'Retirado por quien lo envió: su texto ya no forma parte de este informe.',
   mergedCodes: 'También recibido como {{codes}} (casi duplicados, contados una vez)',
   seeAlso: 'Ver {{code}} en {{country}}',
   originalIn: 'original en {{language}}',

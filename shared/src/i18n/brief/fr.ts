@@ -54,6 +54,7 @@ export const frBrief: BriefCatalog = {
   anonymous: 'Anonyme / non attribué',
   submittedBy: 'Envoyé par {{organization}}',
   originalLanguage: 'Langue d’origine',
+  withdrawnReport: 'Retiré par son auteur : son texte ne fait plus partie de cette note.',
   mergedCodes: 'Aussi reçu sous {{codes}} (quasi-doublons, comptés une fois)',
   seeAlso: 'Voir {{code}} sous {{country}}',
   originalIn: 'original en {{language}}',

@@ -4,10 +4,12 @@ import { errorKeyOf, type ErrorKey } from '../../../common/api/error-key';
 import { checkReceipt } from '../../api/reports';
 import { useTranslation } from '../../../common/i18n/use-translation';
 import { useTimeZone } from '../../../common/components/time-zone-context';
+import { WithdrawReport } from './withdraw-report';
 
-type Outcome = { kind: 'found'; receipt: TReportReceipt } | { kind: 'error'; error: ErrorKey } | null;
+type Outcome =
+  { kind: 'found'; receipt: TReportReceipt; justWithdrawn?: boolean } | { kind: 'error'; error: ErrorKey } | null;
 
-/** Look up a report's status by its receipt code: when it arrived and where it is in review. */
+/** Look up a report's status by its receipt code: when it arrived, where it is in review; withdraw it. */
 export function ReceiptCheck() {
   const { t, language } = useTranslation();
   const { zone } = useTimeZone();
@@ -68,8 +70,19 @@ export function ReceiptCheck() {
             })}
           </p>
         )}
+        {outcome?.kind === 'found' && outcome.receipt.withdrawn && (
+          <p className="notice notice-success" data-testid="report-withdrawn">
+            {t(outcome.justWithdrawn ? 'report.receiptPage.withdrawn' : 'report.receiptPage.withdrawnStatus')}
+          </p>
+        )}
         {outcome?.kind === 'error' && <p className="notice notice-error">{t(`errors.${outcome.error}`)}</p>}
       </div>
+      {outcome?.kind === 'found' && !outcome.receipt.withdrawn && (
+        <WithdrawReport
+          receipt={outcome.receipt}
+          onWithdrawn={(receipt) => setOutcome({ kind: 'found', receipt, justWithdrawn: true })}
+        />
+      )}
     </section>
   );
 }
