@@ -12,6 +12,7 @@ import { useLanguage } from '../components/use-language';
 import { WebinarTimes } from '../components/webinar-times';
 import { endonym } from '../../common/i18n/setup';
 import { BackLink } from '../components/back-link';
+import { PrivacyLink } from '../components/privacy-link';
 
 type State =
   | { kind: 'loading' }
@@ -271,6 +272,10 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone }: Detail
       )}
 
       {registration.status === 'cancelled' && webinar.status !== 'cancelled' && <RegisterAgain webinar={webinar} />}
+
+      <p className="hint manage-privacy">
+        <PrivacyLink long />
+      </p>
     </article>
   );
 }
