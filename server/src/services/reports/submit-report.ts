@@ -81,6 +81,7 @@ async function insertReport(db: Db, input: TCreateReport, webinarId: string | nu
         affectedGroups: input.affectedGroups,
         source: input.source,
         consent: input.consent,
+        consentVersion: input.consentVersion,
         webinarId,
       })
       .onConflictDoNothing({ target: tables.reports.clientSubmissionId })
