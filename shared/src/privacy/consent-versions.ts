@@ -29,8 +29,8 @@ export const CONSENT_TEXT_KEYS: Record<TConsentForm, readonly string[]> = {
 
 /** Every wording ever shown, newest first. */
 export const CONSENT_VERSIONS: Record<TConsentForm, readonly ConsentVersion[]> = {
-  registration: [{ id: '2026-12-03', fingerprint: 'PENDING' }],
-  report: [{ id: '2026-12-03', fingerprint: 'PENDING' }],
+  registration: [{ id: '2026-12-03', fingerprint: '59aa650db7ea2dac' }],
+  report: [{ id: '2026-12-03', fingerprint: 'bb192fa980747016' }],
 };
 
 /** The version a form shows today. */
