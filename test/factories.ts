@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { currentConsentVersion, seedThemeRows, type TCreateRegistrationInput, type TCreateReportInput } from '@convene/shared';
+import {
+  currentConsentVersion,
+  seedThemeRows,
+  type TCreateRegistrationInput,
+  type TCreateReportInput,
+} from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 

@@ -278,7 +278,16 @@ function validReport(webinarSlug: string): fc.Arbitrary<Omit<TCreateReportInput,
           webinarSlug: fc.constantFrom(null, webinarSlug, 'no-such-webinar'),
         },
         {
-          requiredKeys: ['language', 'reporter', 'region', 'countries', 'themes', 'barriers', 'consent', 'consentVersion'],
+          requiredKeys: [
+            'language',
+            'reporter',
+            'region',
+            'countries',
+            'themes',
+            'barriers',
+            'consent',
+            'consentVersion',
+          ],
         },
       ),
     )

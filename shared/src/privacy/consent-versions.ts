@@ -24,7 +24,12 @@ export type ConsentVersion = {
 /** The catalog keys whose texts make up each form's consent wording. */
 export const CONSENT_TEXT_KEYS: Record<TConsentForm, readonly string[]> = {
   registration: ['form.consent'],
-  report: ['report.consent.legend', 'report.consent.attributed', 'report.consent.anonymized', 'report.consent.coordinators_only'],
+  report: [
+    'report.consent.legend',
+    'report.consent.attributed',
+    'report.consent.anonymized',
+    'report.consent.coordinators_only',
+  ],
 };
 
 /** Every wording ever shown, newest first. */

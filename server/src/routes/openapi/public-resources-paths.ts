@@ -28,7 +28,8 @@ export function registerPublicResourcesPaths(registry: OpenAPIRegistry, coordina
   registry.registerPath({
     method: 'get',
     path: '/api/privacy',
-    summary: 'The privacy notice’s facts: controller and contact, configured retention periods, current consent versions',
+    summary:
+      'The privacy notice’s facts: controller and contact, configured retention periods, current consent versions',
     responses: { 200: json(ZPrivacyFacts, 'The privacy facts') },
   });
   registry.registerPath({
