@@ -17,7 +17,8 @@ const PUBLIC_SHARED = /[\\/](?:client[\\/]src[\\/](?:public|common)|shared[\\/]s
  */
 const OWN_CHUNK = new RegExp(
   [
-    /[\\/]shared[\\/]src[\\/]i18n[\\/](?:(?:en|fr|es|ar)\.ts$|resources[\\/]|brief[\\/]|email[\\/])/.source,
+    /[\\/]shared[\\/]src[\\/]i18n[\\/](?:(?:en|fr|es|ar)\.ts$|resources[\\/]|privacy[\\/]|brief[\\/]|email[\\/])/
+      .source,
     /[\\/]shared[\\/]src[\\/]schemas[\\/](?!report-limits\.ts$|honeypot\.ts$|field-errors\.ts$)/.source,
     /[\\/]shared[\\/]src[\\/]index\.ts$/.source,
     /\.css$/.source,

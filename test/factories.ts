@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { seedThemeRows, type TCreateRegistrationInput, type TCreateReportInput } from '@convene/shared';
+import {
+  currentConsentVersion,
+  seedThemeRows,
+  type TCreateRegistrationInput,
+  type TCreateReportInput,
+} from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 
@@ -54,6 +59,7 @@ export function registrationBody(overrides: Partial<TCreateRegistrationInput> = 
     language: 'en',
     timeZone: 'Africa/Dakar',
     consent: true,
+    consentVersion: currentConsentVersion('registration'),
     ...overrides,
   };
 }
@@ -73,6 +79,7 @@ export function reportBody(overrides: Partial<TCreateReportInput> = {}): TCreate
     affectedGroups: ['undocumented', 'women'],
     source: 'Interviews by our outreach team',
     consent: 'anonymized',
+    consentVersion: currentConsentVersion('report'),
     ...overrides,
   };
 }

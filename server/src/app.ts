@@ -46,6 +46,7 @@ import { adminConsultationsRouter } from './routes/admin-consultations/admin-con
 import { adminPublicationRouter } from './routes/admin-publication/admin-publication.js';
 import { consultationsRouter } from './routes/consultations/consultations.js';
 import { publicThemesRouter } from './routes/public-themes/public-themes.js';
+import { privacyRouter } from './routes/privacy/privacy.js';
 
 export { CLIENT_DIST } from './client-pages/client-pages.js';
 
@@ -116,6 +117,7 @@ export function createApp(ctx: AppContext, session: RequestHandler): { app: Expr
   app.use('/api', openApiRouter(ctx));
   app.use('/api/themes', themesRouter(ctx));
   app.use('/api/themes', publicThemesRouter(ctx));
+  app.use('/api/privacy', privacyRouter(ctx));
   app.use('/api', consultationsRouter(ctx));
   // One pseudonym of client IPs for every rate limit: no limiter keeps an address.
   const pseudonym = ipPseudonym(ctx.redis, ctx.env.QUEUE_PREFIX);

@@ -63,6 +63,12 @@ export const ZServerEnv = z
     SHUTDOWN_NOTICE_SECONDS: z.coerce.number().int().min(0).max(60).default(0),
     // Machine translation (the worker translates; the API only tells reviewers who will see the text).
     ...translationEnvShape,
+    // Who is responsible for the personal data, as the privacy notice (/privacy) names them. Unset: "the coalition".
+    PRIVACY_CONTROLLER_NAME: z.string().trim().min(1).max(200).optional(),
+    // Where people write about their data (the notice and its contact section).
+    PRIVACY_CONTACT_EMAIL: z.email().default('privacy@convene.localhost'),
+    // The controller's postal address, shown on the notice when set.
+    PRIVACY_CONTACT_ADDRESS: z.string().trim().min(1).max(500).optional(),
     // Retention of personal data: the API shows the forecast and hashes suppressed addresses on import.
     ...retentionEnvShape,
   })

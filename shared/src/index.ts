@@ -43,3 +43,6 @@ export * from './i18n/resources/index.js';
 export * from './i18n/brief/index.js';
 export * from './schemas/retention.js';
 export * from './schemas/erasure.js';
+export * from './privacy/consent-versions.js';
+export * from './schemas/consent-version.js';
+export * from './schemas/privacy-notice.js';

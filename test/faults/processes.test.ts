@@ -1,3 +1,4 @@
+import { currentConsentVersion } from '@convene/shared';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -11,6 +12,7 @@ const body = {
   language: 'en',
   timeZone: 'Asia/Dhaka',
   consent: true,
+  consentVersion: currentConsentVersion('registration'),
 };
 
 function portFrom(output: string): number {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  currentConsentVersion,
   AFFECTED_GROUPS,
   LANGUAGES,
   REGIONS,
@@ -271,9 +272,21 @@ function validReport(webinarSlug: string): fc.Arbitrary<Omit<TCreateReportInput,
           affectedGroups: fc.subarray([...AFFECTED_GROUPS]),
           source: plainText(REPORT_LIMITS.source),
           consent: fc.constantFrom(...REPORT_CONSENTS),
+          consentVersion: fc.constant(currentConsentVersion('report')),
           webinarSlug: fc.constantFrom(null, webinarSlug, 'no-such-webinar'),
         },
-        { requiredKeys: ['language', 'reporter', 'region', 'countries', 'themes', 'barriers', 'consent'] },
+        {
+          requiredKeys: [
+            'language',
+            'reporter',
+            'region',
+            'countries',
+            'themes',
+            'barriers',
+            'consent',
+            'consentVersion',
+          ],
+        },
       ),
     )
     .filter((r) => !(r.reporter.kind === 'anonymous' && r.consent === 'attributed'));
@@ -312,8 +325,9 @@ const validRegistration: fc.Arbitrary<TCreateRegistrationInput> = fc.record(
     language: fc.constantFrom(...LANGUAGES),
     timeZone: fc.constantFrom(...TIME_ZONES),
     consent: fc.constant(true as const),
+    consentVersion: fc.constant(currentConsentVersion('registration')),
   },
-  { requiredKeys: ['name', 'email', 'country', 'language', 'timeZone', 'consent'] },
+  { requiredKeys: ['name', 'email', 'country', 'language', 'timeZone', 'consent', 'consentVersion'] },
 );
 const REGISTRATION_SET_PATHS: Path[] = Object.keys(ZCreateRegistration.shape).map((key) => [key]);
 
@@ -611,6 +625,7 @@ describe('public endpoints under property-based fuzzing', () => {
                 recommendations,
                 source,
                 consent: reporter ? 'attributed' : 'anonymized',
+                consentVersion: currentConsentVersion('report'),
               };
               const answer = await postReport(body);
               const { receipt } = expectWellFormed(answer, reportSubmitted) as { receipt: { receiptCode: string } };
@@ -758,6 +773,7 @@ describe('public endpoints under property-based fuzzing', () => {
                 language,
                 timeZone: 'Africa/Dakar',
                 consent: true,
+                consentVersion: currentConsentVersion('registration'),
               } satisfies TCreateRegistrationInput);
               const { registration } = expectWellFormed(answer, registrationResult(webinarSlug)) as {
                 registration: { id: string };

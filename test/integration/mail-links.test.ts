@@ -186,6 +186,17 @@ describe('links in every mail, in every language, as received over SMTP', () => 
     expect(withManageLink.size).toBeGreaterThanOrEqual(LANGUAGES.length * 3);
   });
 
+  it("links the privacy notice in the recipient's language from both parts of every mail", () => {
+    const missing: string[] = [];
+    for (const { kind, language, mail } of rendered) {
+      const url = `http://convene.test/privacy?lang=${language}`;
+      if (!String(mail.html).includes(`href="${url}"`)) missing.push(`${kind}/${language}: html`);
+      if (!(mail.text ?? '').includes(url)) missing.push(`${kind}/${language}: text`);
+    }
+    expect(missing).toEqual([]);
+    expect(rendered).toHaveLength(webinarKinds.length * LANGUAGES.length);
+  });
+
   it('names the webinar (ندوة, feminine) in the Arabic reminder subject, so its verb agrees', () => {
     const subject = rendered.find((r) => r.kind === 'reminder' && r.language === 'ar')!.mail.subject;
     expect(subject).toBe('تذكير: ندوة «المسارات النظامية والعمل اللائق» تبدأ غدًا');

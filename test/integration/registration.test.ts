@@ -116,7 +116,7 @@ describe.each(databaseKinds())('POST /api/webinars/:slug/registrations (%s)', (k
   });
 
   it.each([
-    ['an empty object', {}, ['name', 'email', 'country', 'language', 'timeZone', 'consent']],
+    ['an empty object', {}, ['name', 'email', 'country', 'language', 'timeZone', 'consent', 'consentVersion']],
     ['a bad email', registrationBody({ email: 'not-an-email' }), ['email']],
     ['an unknown time zone', registrationBody({ timeZone: 'Mars/Olympus_Mons' }), ['timeZone']],
     ['an unsupported language', { ...registrationBody(), language: 'de' }, ['language']],

@@ -1,3 +1,4 @@
+import { currentConsentVersion } from '@convene/shared';
 import { request, type Agent } from 'node:http';
 
 export type Outcome = { status: number | string; json?: Record<string, unknown> };
@@ -44,5 +45,6 @@ export function loadRegistration(run: string, i: number) {
     language: 'en',
     timeZone: 'Asia/Dhaka',
     consent: true,
+    consentVersion: currentConsentVersion('registration'),
   };
 }

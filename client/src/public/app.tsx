@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { PageLoadBoundary, PageLoadError } from './components/page-load-boundary';
+import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { TimeZoneProvider } from '../common/components/time-zone-context';
 import { useTranslation } from '../common/i18n/use-translation';
@@ -9,6 +10,7 @@ import {
   loadAdminWorkspace,
   loadConsultationsPage,
   loadManagePage,
+  loadPrivacyPage,
   loadReceiptPage,
   loadReportPage,
   loadThemePage,
@@ -37,6 +39,7 @@ const ReportPage = lazyPage(() => loadReportPage().then((m) => m.ReportPage));
 const ReceiptPage = lazyPage(() => loadReceiptPage().then((m) => m.ReceiptPage));
 const ThemePage = lazyPage(() => loadThemePage().then((m) => m.ThemePage));
 const ConsultationsPage = lazyPage(() => loadConsultationsPage().then((m) => m.ConsultationsPage));
+const PrivacyPage = lazyPage(() => loadPrivacyPage().then((m) => m.PrivacyPage));
 const AdminWorkspace = lazyPage(() => loadAdminWorkspace().then((m) => m.AdminWorkspace));
 
 const isWorkspace = (path: string) => path === '/admin' || path.startsWith('/admin/');
@@ -91,6 +94,9 @@ export function App() {
               <Route path="/report/status">
                 <ReceiptPage />
               </Route>
+              <Route path="/privacy">
+                <PrivacyPage />
+              </Route>
               <Route path="/manage/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
               <Route path="/admin" nest>
                 <AdminWorkspace />
@@ -102,6 +108,7 @@ export function App() {
           </Suspense>
         </PageLoadBoundary>
       </main>
+      <SiteFooter />
     </TimeZoneProvider>
   );
 }

@@ -1,5 +1,6 @@
-import { ZPublicWebinarList, ZThemeList, type TLanguage } from '@convene/shared';
+import { ZPrivacyFacts, ZPublicWebinarList, ZThemeList, type TLanguage } from '@convene/shared';
 import type { AppContext } from '../context.js';
+import { privacyFacts } from '../services/privacy/privacy-facts.js';
 import { listThemes } from '../services/themes/list-themes.js';
 import { listPublicWebinars } from '../services/webinars/list-public-webinars.js';
 
@@ -16,6 +17,8 @@ export type PageRoute = {
 const page = (name: string) => `src/public/pages/${name}.tsx`;
 /** The theme and calendar pages' own catalog (shared/src/i18n/resources), one per language. */
 const resourcesCatalog = (language: TLanguage) => `../shared/src/i18n/resources/${language}.ts`;
+/** The privacy notice's own catalog (shared/src/i18n/privacy), one per language. */
+const privacyCatalog = (language: TLanguage) => `../shared/src/i18n/privacy/${language}.ts`;
 
 const ROUTES: { match: (pathname: string) => boolean; route: PageRoute }[] = [
   {
@@ -46,6 +49,14 @@ const ROUTES: { match: (pathname: string) => boolean; route: PageRoute }[] = [
   {
     match: (p) => p === '/consultations',
     route: { chunks: (language) => [page('consultations-page'), resourcesCatalog(language)] },
+  },
+  {
+    match: (p) => p === '/privacy',
+    route: {
+      chunks: (language) => [page('privacy-page'), privacyCatalog(language)],
+      // Written into the page, so the notice states this deployment's controller and periods at once.
+      data: async (ctx) => ({ '/api/privacy': ZPrivacyFacts.parse(privacyFacts(ctx.env)) }),
+    },
   },
   {
     match: (p) => p === '/admin' || p.startsWith('/admin/'),

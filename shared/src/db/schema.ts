@@ -92,6 +92,8 @@ export const registrations = pgTable(
     language: text('language').$type<TLanguage>().notNull(),
     timeZone: text('time_zone').notNull(),
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    /** The consent wording agreed to (consent-versions.ts); null: registered before versions were kept. */
+    consentVersion: text('consent_version'),
     status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
     /** The contact whose invitation led here, if any. */
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
@@ -353,6 +355,8 @@ export const reports = pgTable(
     affectedGroups: jsonb('affected_groups').$type<string[]>().notNull().default([]),
     source: text('source').notNull().default(''),
     consent: text('consent', { enum: ['attributed', 'anonymized', 'coordinators_only'] }).notNull(),
+    /** The consent wording agreed to (consent-versions.ts); null: sent before versions were kept. */
+    consentVersion: text('consent_version'),
     webinarId: uuid('webinar_id').references(() => webinars.id, { onDelete: 'set null' }),
     status: text('status', { enum: ['new', 'reviewed', 'included', 'excluded'] })
       .notNull()

@@ -113,6 +113,7 @@ export const ar: Catalog = {
     unsupported_media_type: 'أرسل الملف بصيغة CSV ‏(text/csv).',
     corridor_same_country: 'يجب أن يختلف بلد الوصول عن بلد الانطلاق.',
     theme_required: 'اختر موضوعاً واحداً على الأقل.',
+    consent_version_unknown: 'هذه الاستمارة قديمة: أعد تحميل الصفحة لقراءة نص الموافقة الحالي، ثم أرسلها من جديد.',
     consent_attribution_anonymous: 'لا يمكن نشر تقرير أُرسل دون الكشف عن الهوية باسم منظمة: اختر خياراً آخر.',
     invalid_receipt: 'يكون رمز المتابعة على هذا الشكل: K7QM-2XDA-9FHT.',
     unknown_theme: 'هذا الموضوع غير موجود.',
@@ -316,6 +317,10 @@ export const ar: Catalog = {
     againFull: 'لقد ألغيت هذا التسجيل، والندوة مكتملة الآن: إذا سجّلت من جديد فستنضم إلى قائمة الانتظار.',
     againClosed: 'لقد ألغيت هذا التسجيل. التسجيل في هذه الندوة مغلق، فلا يمكنك التسجيل من جديد.',
     registerAgain: 'سجّل من جديد',
+  },
+  privacy: {
+    link: 'إشعار الخصوصية',
+    formLink: 'كيف نستخدم بياناتك ونحميها: اقرأ إشعار الخصوصية',
   },
   publicResources: {
     nav: 'المشاورات',

@@ -116,6 +116,8 @@ export const en = {
     unsupported_media_type: 'Send the file as CSV (text/csv).',
     corridor_same_country: 'The destination must differ from the origin.',
     theme_required: 'Choose at least one theme.',
+    consent_version_unknown:
+      'This form is out of date: reload the page to read the current consent text, then send it again.',
     consent_attribution_anonymous: 'An anonymous report cannot be published with attribution: choose another option.',
     invalid_receipt: 'A receipt code looks like K7QM-2XDA-9FHT.',
     unknown_theme: 'This theme does not exist.',
@@ -324,6 +326,10 @@ export const en = {
     againClosed:
       'You cancelled this registration. Registration for this webinar is closed, so you cannot register again.',
     registerAgain: 'Register again',
+  },
+  privacy: {
+    link: 'Privacy notice',
+    formLink: 'How we use and protect your details: read the privacy notice',
   },
   publicResources: {
     nav: 'Consultations',

@@ -116,6 +116,8 @@ export const es: Catalog = {
     unsupported_media_type: 'Envíe el archivo en formato CSV (text/csv).',
     corridor_same_country: 'El país de llegada debe ser distinto del país de salida.',
     theme_required: 'Elija al menos un tema.',
+    consent_version_unknown:
+      'Este formulario está desactualizado: vuelva a cargar la página para leer el texto de consentimiento vigente y envíelo de nuevo.',
     consent_attribution_anonymous:
       'Un informe anónimo no puede publicarse con el nombre de una organización: elija otra opción.',
     invalid_receipt: 'Un código de seguimiento tiene este formato: K7QM-2XDA-9FHT.',
@@ -326,6 +328,10 @@ export const es: Catalog = {
     againClosed:
       'Canceló esta inscripción. La inscripción a este seminario está cerrada: ya no puede volver a inscribirse.',
     registerAgain: 'Inscribirme de nuevo',
+  },
+  privacy: {
+    link: 'Aviso de privacidad',
+    formLink: 'Cómo usamos y protegemos sus datos: lea el aviso de privacidad',
   },
   publicResources: {
     nav: 'Consultas',

@@ -118,6 +118,8 @@ export const fr: Catalog = {
     unsupported_media_type: 'Envoyez le fichier au format CSV (text/csv).',
     corridor_same_country: 'Le pays d’arrivée doit être différent du pays de départ.',
     theme_required: 'Choisissez au moins un thème.',
+    consent_version_unknown:
+      'Ce formulaire n’est plus à jour : rechargez la page pour lire le texte de consentement actuel, puis envoyez-le de nouveau.',
     consent_attribution_anonymous:
       'Un rapport anonyme ne peut pas être publié avec le nom d’une organisation : choisissez une autre option.',
     invalid_receipt: 'Un code de suivi se présente ainsi : K7QM-2XDA-9FHT.',
@@ -331,6 +333,10 @@ export const fr: Catalog = {
     againClosed:
       'Vous avez annulé cette inscription. Les inscriptions à ce webinaire sont closes\u00a0: vous ne pouvez plus vous réinscrire.',
     registerAgain: 'Me réinscrire',
+  },
+  privacy: {
+    link: 'Protection des données',
+    formLink: 'Comment nous utilisons et protégeons vos données : lisez la notice de confidentialité',
   },
   publicResources: {
     nav: 'Consultations',

@@ -89,6 +89,8 @@ export const ZAdminReport = z.object({
   source: z.string(),
   affectedGroups: z.array(ZAffectedGroup),
   consent: ZReportConsent,
+  /** The consent wording agreed to (consent-versions.ts); null: sent before versions were kept. */
+  consentVersion: z.string().nullable(),
   anonymous: z.boolean(),
   organization: z.string().nullable(),
   contactName: z.string().nullable(),

@@ -13,6 +13,9 @@ export const ZRegistrant = z.object({
   timeZone: ZTimeZone,
   status: ZRegistrationStatus,
   registeredAt: ZInstant,
+  /** When they gave consent, and to which wording (consent-versions.ts; null: before versions were kept). */
+  consentAt: ZInstant,
+  consentVersion: z.string().nullable(),
   cancelledAt: ZInstant.nullable(),
   /** Set when they attended: from an imported attendance report or ticked by hand. */
   attendedAt: ZInstant.nullable(),

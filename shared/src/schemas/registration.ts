@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText, ZCountry, ZEmail, ZInstant, ZLanguage, ZSlug, ZTimeZone, ZUuid } from './common.js';
+import { ZConsentVersion } from './consent-version.js';
 import { ZPublicWebinar } from './webinar.js';
 
 export const ZRegistrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
@@ -13,6 +14,8 @@ export const ZCreateRegistration = z.strictObject({
   language: ZLanguage,
   timeZone: ZTimeZone,
   consent: z.literal(true, { error: 'consent_required' }),
+  /** The consent wording the form showed (shared/src/privacy/consent-versions.ts). */
+  consentVersion: ZConsentVersion('registration'),
 });
 export type TCreateRegistration = z.infer<typeof ZCreateRegistration>;
 export type TCreateRegistrationInput = z.input<typeof ZCreateRegistration>;

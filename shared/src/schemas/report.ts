@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REGIONS } from '../geo/regions.js';
 import { ZIdentityEnvelope } from './reporter-key.js';
 import { freeText, ZCountry, ZInstant, ZLanguage, ZSlug, ZUuid } from './common.js';
+import { ZConsentVersion } from './consent-version.js';
 import { AFFECTED_GROUPS, RECEIPT_CODE_PATTERN, REPORT_CONSENTS, REPORT_LIMITS } from './report-limits.js';
 
 export {
@@ -95,6 +96,8 @@ export const ZCreateReport = z
       .default([]),
     source: optionalText(REPORT_LIMITS.source),
     consent: ZReportConsent,
+    /** The consent wording the form showed (shared/src/privacy/consent-versions.ts). */
+    consentVersion: ZConsentVersion('report'),
     /** The webinar the reporter came from (the follow-up email's link), if any. */
     webinarSlug: ZSlug.nullable().optional().default(null),
   })

@@ -8,6 +8,7 @@ export {
   ZApiError,
   ZCreateReport,
   ZManagedRegistration,
+  ZPrivacyFacts,
   ZPublicWebinar,
   ZPublicWebinarList,
   ZRegistrationResult,

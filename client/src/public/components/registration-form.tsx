@@ -1,6 +1,7 @@
 import {
   COUNTRY_CODES,
   countryOptions,
+  currentConsentVersion,
   fieldErrorsFromZod,
   HONEYPOT_FIELD,
   isValidTimeZone,
@@ -17,6 +18,7 @@ import { useTranslation } from '../../common/i18n/use-translation';
 import { errorKeyOf, fieldErrorKey, type ErrorKey } from '../../common/api/error-key';
 import { limitText } from '../../common/api/limit-text';
 import { HoneypotField } from './honeypot-field';
+import { PrivacyLink } from './privacy-link';
 import type { InvitationPrefill } from '../api/invitations';
 import { register } from '../api/webinars';
 import { endonym } from '../../common/i18n/setup';
@@ -124,6 +126,7 @@ export function RegistrationForm({ webinar, onRegistered, prefill = null }: Prop
       language,
       timeZone,
       consent: values.consent,
+      consentVersion: currentConsentVersion('registration'),
     });
     if (!parsed.success) {
       fail({ kind: 'fields', fields: fieldErrorsFromZod(parsed.error) });
@@ -295,6 +298,9 @@ export function RegistrationForm({ webinar, onRegistered, prefill = null }: Prop
           />
           <label htmlFor={fieldId('consent')}>{labels.consent}</label>
         </div>
+        <p className="hint">
+          <PrivacyLink long />
+        </p>
       </div>
 
       <HoneypotField id="registration-website" value={trap} onChange={setTrap} />

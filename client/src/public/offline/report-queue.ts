@@ -1,4 +1,4 @@
-import type { TCreateReport, TFieldError, TReportReceipt } from '@convene/shared';
+import { CONSENT_VERSIONS, type TCreateReport, type TFieldError, type TReportReceipt } from '@convene/shared';
 import { sendReport } from '../api/reports';
 import { clearDeviceStore, deviceStore } from './device-store';
 import { clearDraftOf } from './report-draft';
@@ -112,7 +112,7 @@ async function flushOnce(): Promise<void> {
     await reload();
     const store = await deviceStore();
     for (const item of state.queued) {
-      const result = await sendReport(item.body);
+      const result = await sendReport(withConsentVersion(item.body));
       if (result.ok) {
         const sent: SentReport = { id: item.id, receipt: result.data.receipt, sentAt: new Date().toISOString() };
         await store.set(SENT + item.id, sent);
@@ -207,4 +207,14 @@ async function clearReportResponses(): Promise<void> {
   } catch {
     // Cache Storage refused (an insecure origin): nothing was cached there.
   }
+}
+
+/**
+ * A report queued before consent versions existed has none: its reporter saw the wording the
+ * first version records (versions began with that text unchanged), so it goes with that one
+ * rather than being refused for a field the form did not have yet.
+ */
+function withConsentVersion(body: TCreateReport): TCreateReport {
+  if ((body as Partial<TCreateReport>).consentVersion) return body;
+  return { ...body, consentVersion: CONSENT_VERSIONS.report.at(-1)!.id };
 }

@@ -13,6 +13,7 @@ import { WebinarTimes } from '../components/webinar-times';
 import { endonym } from '../../common/i18n/setup';
 import { BackLink } from '../components/back-link';
 import { DeleteMyData } from '../components/delete-my-data';
+import { PrivacyLink } from '../components/privacy-link';
 
 type State =
   | { kind: 'loading' }
@@ -291,6 +292,9 @@ function ManagedRegistration({ token, managed, back, onUpdated, onGone, onDelete
       {registration.status === 'cancelled' && webinar.status !== 'cancelled' && <RegisterAgain webinar={webinar} />}
 
       <DeleteMyData token={token} onDeleted={onDeleted} onGone={onGone} />
+      <p className="hint manage-privacy">
+        <PrivacyLink long />
+      </p>
     </article>
   );
 }

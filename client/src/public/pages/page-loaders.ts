@@ -11,6 +11,7 @@ export const loadReportPage = () => import('./report-page');
 export const loadReceiptPage = () => import('./receipt-page');
 export const loadThemePage = () => import('./theme-page');
 export const loadConsultationsPage = () => import('./consultations-page');
+export const loadPrivacyPage = () => import('./privacy-page');
 /** The coordinator workspace (/admin/*): its own chunks, styles and texts, never on a public page. */
 export const loadAdminWorkspace = () => import('../../workspace/admin-workspace');
 
@@ -26,5 +27,6 @@ export function preloadPage(pathname: string): void {
   else if (pathname.startsWith('/manage/')) loadManagePage().catch(ignore);
   else if (pathname.startsWith('/themes/')) loadThemePage().catch(ignore);
   else if (pathname === '/consultations') loadConsultationsPage().catch(ignore);
+  else if (pathname === '/privacy') loadPrivacyPage().catch(ignore);
   else if (pathname === '/admin' || pathname.startsWith('/admin/')) loadAdminWorkspace().catch(ignore);
 }

@@ -1,4 +1,5 @@
 import { BackLink } from '../components/back-link';
+import { PrivacyLink } from '../components/privacy-link';
 import { LeaveQuickly } from '../components/report/leave-quickly';
 import { ReceiptCheck } from '../components/report/receipt-check';
 
@@ -9,6 +10,9 @@ export function ReceiptPage() {
       <LeaveQuickly />
       <BackLink href="/report" />
       <ReceiptCheck />
+      <p className="hint">
+        <PrivacyLink long />
+      </p>
     </div>
   );
 }

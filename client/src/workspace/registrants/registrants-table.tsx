@@ -68,6 +68,14 @@ export function RegistrantsTable(props: Props) {
       cell: (r) => <Instant value={r.registeredAt} />,
     },
     {
+      // Which consent wording they agreed to (consent-versions.ts), and when.
+      key: 'consent',
+      header: t('admin.registrantsPage.columns.consent'),
+      testId: 'registrant-consent',
+      nowrap: true,
+      cell: (r) => r.consentVersion ?? t('admin.report.consentVersionNone'),
+    },
+    {
       key: 'status',
       header: t('admin.registrantsPage.columns.status'),
       testId: 'registrant-status',

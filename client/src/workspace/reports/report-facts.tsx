@@ -30,6 +30,11 @@ export function ReportFacts({ report }: { report: TAdminReport }) {
       'affected-groups',
     ],
     [t('admin.report.consent'), labels.consent(report.consent), 'consent'],
+    [
+      t('admin.report.consentVersion'),
+      report.consentVersion ?? t('admin.report.consentVersionNone'),
+      'consent-version',
+    ],
   ];
   return (
     <dl className="facts-list" data-testid="report-facts">

@@ -5,6 +5,7 @@ import {
   ZApiError,
   ZConsultationList,
   ZCreateConsultation,
+  ZPrivacyFacts,
   ZPublication,
   ZThemePage,
   ZUpdateConsultation,
@@ -24,6 +25,13 @@ const feedQuery = z.object({
 export function registerPublicResourcesPaths(registry: OpenAPIRegistry, coordinator: Record<string, string[]>[]): void {
   const denied = { 401: error('Not signed in'), 403: error('Coordinators of every region only') };
 
+  registry.registerPath({
+    method: 'get',
+    path: '/api/privacy',
+    summary:
+      'The privacy notice’s facts: controller and contact, configured retention periods, current consent versions',
+    responses: { 200: json(ZPrivacyFacts, 'The privacy facts') },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/themes/{slug}/page',

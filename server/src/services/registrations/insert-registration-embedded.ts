@@ -44,8 +44,8 @@ export async function insertRegistrationEmbedded(
       }
       const { rows: inserted } = await tx.query<{ created_ms: number }>(
         `insert into registrations (id, webinar_id, name, email, email_normalized, organization, country, language,
-           time_zone, consent_at, status, confirmed_at, manage_token)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           time_zone, consent_at, status, confirmed_at, manage_token, consent_version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          on conflict (webinar_id, email_normalized) do nothing
          returning (extract(epoch from created_at) * 1000)::float8 as created_ms`,
         [
@@ -62,6 +62,7 @@ export async function insertRegistrationEmbedded(
           status,
           status === 'confirmed' ? now : null,
           reg.manageToken,
+          input.consentVersion,
         ],
       );
       if (!inserted[0]) throw new AlreadyRegistered();

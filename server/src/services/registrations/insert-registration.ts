@@ -92,10 +92,10 @@ export function registrationStatement(webinar: WebinarRow, slug: string, reg: Ne
     ),
     reg as (
       insert into registrations (id, webinar_id, name, email, email_normalized, organization, country,
-        language, time_zone, consent_at, status, confirmed_at, manage_token)
+        language, time_zone, consent_at, consent_version, status, confirmed_at, manage_token)
       select ${reg.id}::uuid, w.id, ${input.name}::text, ${input.email}::text, ${input.email.toLowerCase()}::text,
         ${input.organization}::text, ${input.country}::text, ${input.language}::text, ${input.timeZone}::text,
-        ${now}::timestamptz, s.status, case when s.status = 'confirmed' then ${now}::timestamptz end,
+        ${now}::timestamptz, ${input.consentVersion}::text, s.status, case when s.status = 'confirmed' then ${now}::timestamptz end,
         ${reg.manageToken}::text
       from w cross join lateral (
         select case when w.capacity is null or w.confirmed_count < w.capacity

@@ -60,6 +60,8 @@ export async function registerAgain(
         language: input.language,
         timeZone: input.timeZone,
         consentAt: now,
+        // Consent given again, to the wording shown this time.
+        consentVersion: input.consentVersion,
         status: seated ? 'confirmed' : 'waitlisted',
         confirmedAt: seated ? now : null,
         cancelledAt: null,

@@ -73,6 +73,7 @@ export async function insertReportStatement(
       affectedGroups: input.affectedGroups,
       source: input.source,
       consent: input.consent,
+      consentVersion: input.consentVersion,
       webinarId,
     })
     .onConflictDoNothing({ target: r.clientSubmissionId })

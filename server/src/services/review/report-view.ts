@@ -90,6 +90,7 @@ export function toAdminReport(
     source: redacted ? (row.redactedSource ?? '') : row.source,
     affectedGroups: row.affectedGroups as TAdminReport['affectedGroups'],
     consent: row.consent,
+    consentVersion: row.consentVersion ?? null,
     anonymous: row.anonymous,
     organization: row.organization,
     contactName: row.contactName,

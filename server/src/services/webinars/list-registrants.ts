@@ -19,6 +19,8 @@ export function toRegistrant(r: RegistrationRow): TRegistrant {
     timeZone: r.timeZone,
     status: r.status,
     registeredAt: r.createdAt.toISOString(),
+    consentAt: r.consentAt.toISOString(),
+    consentVersion: r.consentVersion ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     attendedAt: r.attendedAt?.toISOString() ?? null,
     attendanceSource: r.attendanceSource ?? null,

@@ -51,6 +51,7 @@ export const arEmail: EmailCatalog = {
   joinHint: 'احتفظ بهذا الرابط لنفسك: إنه مخصّص للمسجّلين فقط.',
   manage: 'لعرض تسجيلك أو إلغائه: {{url}}',
   calendar: 'الدعوة المرفقة (.ics) تضيف الندوة إلى تقويمك.',
+  privacy: 'كيف نستخدم بياناتك ونحميها (إشعار الخصوصية): {{url}}',
   signature: 'فريق Convene في التحالف',
   accounts: {
     invitation: {

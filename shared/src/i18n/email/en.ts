@@ -53,6 +53,7 @@ export const enEmail = {
   joinHint: 'Keep this link to yourself: it is personal to registrants.',
   manage: 'To view or cancel your registration: {{url}}',
   calendar: 'The attached invitation (.ics) adds the webinar to your calendar.',
+  privacy: 'How we use and protect your details (privacy notice): {{url}}',
   signature: 'The Convene team of the coalition',
   accounts: {
     invitation: {

@@ -53,6 +53,7 @@ export const esEmail: EmailCatalog = {
   joinHint: 'No comparta este enlace: es solo para personas inscritas.',
   manage: 'Para ver o cancelar su inscripción: {{url}}',
   calendar: 'La invitación adjunta (.ics) añade el seminario a su calendario.',
+  privacy: 'Cómo usamos y protegemos sus datos (aviso de privacidad): {{url}}',
   signature: 'El equipo Convene de la coalición',
   accounts: {
     invitation: {

@@ -55,6 +55,7 @@ export const frEmail: EmailCatalog = {
   joinHint: 'Gardez ce lien pour vous\u00a0: il est réservé aux personnes inscrites.',
   manage: 'Pour consulter ou annuler votre inscription\u00a0: {{url}}',
   calendar: 'L’invitation jointe (.ics) ajoute le webinaire à votre calendrier.',
+  privacy: 'Comment nous utilisons et protégeons vos données (protection des données)\xa0: {{url}}',
   signature: 'L’équipe Convene de la coalition',
   accounts: {
     invitation: {

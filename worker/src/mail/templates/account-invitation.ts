@@ -8,7 +8,7 @@ export function renderAccountInvitation(ctx: AccountMailContext, settings: MailS
   const t = translatorFor(ctx.account.language);
   const url = `${settings.publicUrl}/admin/invitation/${encodeURIComponent(mailTokenOf(ctx))}`;
   const hours = Math.max(1, Math.round((ctx.link!.expiresAt.getTime() - Date.now()) / 3600_000));
-  return composeAccountMail(ctx, 'email.accounts.invitation.subject', [
+  return composeAccountMail(ctx, settings, 'email.accounts.invitation.subject', [
     t('email.accounts.invitation.intro', { email: ctx.account.email }),
     { text: t('email.accounts.invitation.link', { url }), href: url },
     t('email.accounts.invitation.expires', { hours }),

@@ -4,6 +4,7 @@ import type { ContactRow, NotificationContext, WebinarRow } from '../../outbox/n
 import { renderHtml, renderText, type MailBlock } from '../html.js';
 import { translatorFor } from '../i18n.js';
 import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
+import { privacyBlock } from '../privacy-link.js';
 
 /**
  * The time line of an invitation: in the contact's own zone when known; else in the main
@@ -49,6 +50,7 @@ export function renderInvitationFor(webinar: WebinarRow, contact: ContactRow, se
     `— ${t('email.signature')}`,
     t('email.invitation.why'),
     { text: t('email.invitation.unsubscribe', { url: unsubscribeUrl }), href: unsubscribeUrl },
+    privacyBlock(t, settings.publicUrl, lang),
   ];
   return {
     to: { name: contact.name, address: contact.email },

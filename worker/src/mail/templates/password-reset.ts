@@ -8,7 +8,7 @@ export function renderPasswordReset(ctx: AccountMailContext, settings: MailSetti
   const t = translatorFor(ctx.account.language);
   const url = `${settings.publicUrl}/admin/reset/${encodeURIComponent(mailTokenOf(ctx))}`;
   const minutes = Math.max(1, Math.round((ctx.link!.expiresAt.getTime() - Date.now()) / 60_000));
-  return composeAccountMail(ctx, 'email.accounts.passwordReset.subject', [
+  return composeAccountMail(ctx, settings, 'email.accounts.passwordReset.subject', [
     t('email.accounts.passwordReset.intro', { email: ctx.account.email }),
     { text: t('email.accounts.passwordReset.link', { url }), href: url },
     t('email.accounts.passwordReset.expires', { minutes }),

@@ -6,6 +6,7 @@ import { renderHtml, renderText, type MailBlock } from '../html.js';
 import { translatorFor } from '../i18n.js';
 import { buildIcs, type CalendarInvite } from '../ics.js';
 import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
+import { privacyBlock } from '../privacy-link.js';
 
 /** Everything a mail to one registrant is built from, in their language and zone. */
 export type RegistrantMail = {
@@ -95,6 +96,7 @@ export function compose(m: RegistrantMail, subject: string, blocks: MailBlock[])
   const all: MailBlock[] = [
     m.t('email.greeting', { name: m.registration.name }),
     ...blocks,
+    privacyBlock(m.t, m.settings.publicUrl, m.lang),
     `— ${m.t('email.signature')}`,
   ];
   return {

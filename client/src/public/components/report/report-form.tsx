@@ -20,6 +20,7 @@ import { enqueueReport } from '../../offline/report-queue';
 import { HoneypotField } from '../honeypot-field';
 import { ErrorSummary, type SummaryItem } from '../../../common/components/error-summary';
 import { CountryPicker } from './country-picker';
+import { PrivacyLink } from '../privacy-link';
 import { FieldError } from './field-error';
 import {
   fieldOfPath,
@@ -222,6 +223,9 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
             </Row>
           </div>
         )}
+        <p className="hint">
+          <PrivacyLink long />
+        </p>
       </fieldset>
 
       <fieldset className="field fieldset">
@@ -391,6 +395,9 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
             </div>
           );
         })}
+        <p className="hint">
+          <PrivacyLink long />
+        </p>
       </fieldset>
 
       <HoneypotField id="report-website" value={trap} onChange={setTrap} />

@@ -1,4 +1,11 @@
-import type { TAffectedGroup, TCreateReportInput, TLanguage, TRegion, TReportConsent } from '@convene/shared';
+import {
+  currentConsentVersion,
+  type TAffectedGroup,
+  type TCreateReportInput,
+  type TLanguage,
+  type TRegion,
+  type TReportConsent,
+} from '@convene/shared';
 
 export type ReportTheme = { slug: string; subtopics: string[]; provenance: 'chosen' | 'suggested' };
 
@@ -70,6 +77,8 @@ export function toReportInput(values: ReportValues, language: TLanguage): TCreat
     affectedGroups: values.affectedGroups,
     source: values.source,
     consent: values.consent as TReportConsent,
+    // The wording shown now, kept with the body: a report queued offline keeps the version it was written under.
+    consentVersion: currentConsentVersion('report'),
     webinarSlug: values.webinarSlug,
   };
 }
