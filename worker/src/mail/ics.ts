@@ -14,6 +14,8 @@ export type CalendarInvite = {
   url?: string;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
+  /** DTSTAMP: when this copy is made (now when absent). */
+  timestamp?: Date;
 };
 
 /** An iCalendar (RFC 5545) event with UTC times, as a string. */
@@ -23,6 +25,7 @@ export function buildIcs(invite: CalendarInvite): string {
     method: invite.method,
     uid: invite.uid,
     sequence: invite.sequence,
+    ...(invite.timestamp ? { timestamp: invite.timestamp.getTime() } : {}),
     start: invite.start.getTime(),
     startInputType: 'utc',
     startOutputType: 'utc',
