@@ -62,6 +62,7 @@ describe('icsTemplate', () => {
     const person = { ...people[0]!, attendee: { name: `Équipe 👩🏽‍🌾 ${'ب'.repeat(80)}`, email: 'e@example.org' } };
     const unfold = (ics: string) => ics.replace(/\r\n\t/g, '');
     expect(unfold(template.render(person, now))).toBe(unfold(buildIcs({ ...shared, ...person, timestamp: now })));
-    for (const line of template.render(person, now).split('\r\n')) expect(Array.from(line).length).toBeLessThanOrEqual(76);
+    for (const line of template.render(person, now).split('\r\n'))
+      expect(Array.from(line).length).toBeLessThanOrEqual(76);
   });
 });
