@@ -68,11 +68,7 @@ describe(`SMTP failures during a campaign (${kind})`, () => {
       .from(tables.notifications)
       .where(eq(tables.notifications.campaignId, campaign.id));
     expect(totals?.attempts).toBe(200 + refused);
-    // Not "≥ 40": when a retry (5 s later) arrives before the first attempts are all through,
-    // as on a loaded machine, it can be the fifth message the sink refuses, so one row takes
-    // two refusals. Every refusal is still exactly one more attempt (above).
-    expect(totals?.retried).toBeGreaterThan(0);
-    expect(totals?.retried).toBeLessThanOrEqual(refused);
+    expect(totals?.retried).toBeGreaterThanOrEqual(40);
   }, 120_000);
 
   it('gives up at once on a 550, marks the contact undeliverable and skips it in later campaigns', async () => {

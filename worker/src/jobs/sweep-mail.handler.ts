@@ -107,8 +107,8 @@ export async function handleSweepMail(job: Job, deps: WorkerDeps): Promise<void>
         // More may be due: another sweep lets other workers share the work.
         await wakeUp(run.deps, [new Date()], run.log, 0);
       }
-      // Returns once the batch's last mail is handed off: the next claim and render go on while
-      // the window drains.
+      // Returns once the batch's last mail has a window slot: the next claim and render go on
+      // while the window drains.
       await sendBatch(run, rows);
       if (deps.stopping?.()) {
         await settle(run);
@@ -151,9 +151,6 @@ async function sendBatch(run: Run, rows: Awaited<ReturnType<typeof claimDueBatch
 
   const window = deps.sendWindow;
   const { sending } = run;
-  // The next claim must not run before every mail of this batch is handed off: until then its
-  // row is claimed by this run and not handed off, which a claim takes as left over and resumes.
-  const handedOff: Promise<unknown>[] = [];
   // A worker shutting down finishes the mails in flight and starts no more (handOver).
   for (const mail of ready) {
     if (sending.failure !== null || deps.stopping?.()) break;
@@ -162,9 +159,7 @@ async function sendBatch(run: Run, rows: Awaited<ReturnType<typeof claimDueBatch
       window.release();
       break;
     }
-    const handOff = run.handOffs.add(mail.row.id);
-    handedOff.push(handOff.catch(() => undefined));
-    const one: Promise<void> = sendOne(run, mail, handOff)
+    const one: Promise<void> = sendOne(run, mail)
       .catch((err: unknown) => {
         sending.failure ??= err;
       })
@@ -174,7 +169,6 @@ async function sendBatch(run: Run, rows: Awaited<ReturnType<typeof claimDueBatch
       });
     sending.running.add(one);
   }
-  await Promise.all(handedOff);
   if (sending.failure !== null) throw sending.failure;
 }
 
@@ -185,9 +179,9 @@ async function settle(run: Run): Promise<void> {
 }
 
 /** Hand-off (a shared statement), SMTP, then the record (a shared statement) — or the refusal. */
-async function sendOne(run: Run, mail: ReadyMail, handOff: Promise<boolean>): Promise<void> {
+async function sendOne(run: Run, mail: ReadyMail): Promise<void> {
   const { deps } = run;
-  if (!(await handOff)) {
+  if (!(await run.handOffs.add(mail.row.id))) {
     run.log.info({ notificationId: mail.row.id }, 'claim taken over before sending: not sent');
     return;
   }
