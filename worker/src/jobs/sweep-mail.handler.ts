@@ -21,7 +21,6 @@ import {
 } from '../outbox/claim-notification.js';
 import { prepareBatch, type ReadyMail } from '../outbox/prepare-batch.js';
 import { refreshOutboxStatistics } from '../outbox/refresh-statistics.js';
-import { StatementBatcher } from '../outbox/statement-batcher.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** Rows claimed per statement: one context query and a few statements per this many mails. */
@@ -44,15 +43,7 @@ type Run = {
   log: Logger;
   /** Mails SMTP accepted whose record is not written yet: row id -> Message-ID. */
   unrecorded: Record<string, string>;
-  /** Hand-offs of the mails taking window slots, one statement for those that come together. */
-  handOffs: StatementBatcher<string, boolean>;
-  /** Their "sent" records, likewise. */
-  records: StatementBatcher<Sent, null>;
-  /** Mails between their slot and their record; the first failure stops the run. */
-  sending: { running: Set<Promise<void>>; failure: unknown };
 };
-
-type Sent = { row: ReadyMail['row']; messageId: string };
 
 /**
  * A sweep: claims the due outbox rows in batches and sends them, until none is due. Every row
@@ -70,22 +61,12 @@ export async function handleSweepMail(job: Job, deps: WorkerDeps): Promise<void>
   if (!payload.success) throw new UnrecoverableError('invalid sweep-mail payload');
   deps.sendWindow ??= new SendWindow(DEFAULT_CONCURRENCY);
   deps.earlyMs ??= DEFAULT_EARLY_MS;
-  const token = newClaimToken({ id: job.id, timestamp: job.timestamp });
   const run: Run = {
     job,
     deps: deps as Run['deps'],
-    token,
+    token: newClaimToken({ id: job.id, timestamp: job.timestamp }),
     log: deps.logger.child({ jobId: job.id }),
     unrecorded: { ...payload.data.sent },
-    handOffs: new StatementBatcher(async (ids) => {
-      const held = await markBatchHandedOff(deps.db, ids, token);
-      return ids.map((id) => held.has(id));
-    }),
-    records: new StatementBatcher(async (sent) => {
-      await record(run, sent);
-      return sent.map(() => null);
-    }),
-    sending: { running: new Set(), failure: null },
   };
   // Only a run of this job that is over (it threw, or its worker died) may have handed rows to
   // SMTP without recording them: only then are such rows of its claims taken over.
@@ -107,20 +88,15 @@ export async function handleSweepMail(job: Job, deps: WorkerDeps): Promise<void>
         // More may be due: another sweep lets other workers share the work.
         await wakeUp(run.deps, [new Date()], run.log, 0);
       }
-      // Returns once the batch's last mail has a window slot: the next claim and render go on
-      // while the window drains.
       await sendBatch(run, rows);
       if (deps.stopping?.()) {
-        await settle(run);
         await handOver(run);
         return;
       }
       // In the embedded default PGlite and the API share this thread: requests get in here.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await settle(run);
   } catch (err) {
-    await Promise.allSettled(run.sending.running);
     const released = await releaseUnsent(deps.db, run.token).catch(() => null);
     const kept = await keepUnrecorded(run);
     run.log.warn(
@@ -150,55 +126,56 @@ async function sendBatch(run: Run, rows: Awaited<ReturnType<typeof claimDueBatch
   const ready = await prepareBatch(deps.db, fresh, token, deps.settings, run.log);
 
   const window = deps.sendWindow;
-  const { sending } = run;
-  // A worker shutting down finishes the mails in flight and starts no more (handOver).
-  for (const mail of ready) {
-    if (sending.failure !== null || deps.stopping?.()) break;
+  const running = new Set<Promise<void>>();
+  const state: { failure: unknown } = { failure: null };
+  // A worker shutting down finishes the groups in flight and starts no more (handOver).
+  for (let i = 0; i < ready.length && state.failure === null && !deps.stopping?.(); i += window.groupSize) {
     await window.acquire();
-    if (sending.failure !== null) {
+    if (state.failure !== null) {
       window.release();
       break;
     }
-    const one: Promise<void> = sendOne(run, mail)
+    const group = ready.slice(i, i + window.groupSize);
+    const sending: Promise<void> = sendGroup(run, group)
       .catch((err: unknown) => {
-        sending.failure ??= err;
+        state.failure ??= err;
       })
       .finally(() => {
         window.release();
-        sending.running.delete(one);
+        running.delete(sending);
       });
-    sending.running.add(one);
+    running.add(sending);
   }
-  if (sending.failure !== null) throw sending.failure;
+  await Promise.all(running);
+  if (state.failure !== null) throw state.failure;
 }
 
-/** Waits for the mails in flight; throws the first failure among them. */
-async function settle(run: Run): Promise<void> {
-  await Promise.all(run.sending.running);
-  if (run.sending.failure !== null) throw run.sending.failure;
-}
-
-/** Hand-off (a shared statement), SMTP, then the record (a shared statement) — or the refusal. */
-async function sendOne(run: Run, mail: ReadyMail): Promise<void> {
-  const { deps } = run;
-  if (!(await run.handOffs.add(mail.row.id))) {
-    run.log.info({ notificationId: mail.row.id }, 'claim taken over before sending: not sent');
-    return;
-  }
-  // From here this mail may reach SMTP.
-  let messageId: string;
-  try {
-    ({ messageId } = await deps.transport.send(mail.mail, mail.row.id));
-  } catch (err) {
-    await onRefused(run, mail, err);
-    return;
-  }
-  run.unrecorded[mail.row.id] = messageId;
-  await run.records.add({ row: mail.row, messageId });
+/** One hand-off statement, the group's mails to SMTP at once, one statement recording them. */
+async function sendGroup(run: Run, group: ReadyMail[]): Promise<void> {
+  const { deps, token } = run;
+  const held = await markBatchHandedOff(
+    deps.db,
+    group.map((m) => m.row.id),
+    token,
+  );
+  const mine = group.filter((m) => held.has(m.row.id));
+  if (mine.length < group.length)
+    run.log.info({ count: group.length - mine.length }, 'claims taken over before sending: not sent');
+  // From here these mails may reach SMTP.
+  const results = await Promise.allSettled(mine.map((m) => deps.transport.send(m.mail, m.row.id)));
+  const accepted: { row: ReadyMail['row']; messageId: string }[] = [];
+  const refused: { mail: ReadyMail; err: unknown }[] = [];
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') accepted.push({ row: mine[i]!.row, messageId: result.value.messageId });
+    else refused.push({ mail: mine[i]!, err: result.reason });
+  });
+  for (const { row, messageId } of accepted) run.unrecorded[row.id] = messageId;
+  await record(run, accepted);
+  for (const { mail, err } of refused) await onRefused(run, mail, err);
 }
 
 /** Records sends: webinar mails in one statement, account mails each with their link's secret erased. */
-async function record(run: Run, sent: Sent[]): Promise<void> {
+async function record(run: Run, sent: { row: ReadyMail['row']; messageId: string }[]): Promise<void> {
   const { deps, token } = run;
   const batch = new Map<string, string>();
   for (const { row, messageId } of sent) {
