@@ -10,7 +10,11 @@ void instance.init({
   interpolation: { escapeValue: false },
 });
 
-/** A translator for one language, from the shared catalogs. */
+const translators = new Map<TLanguage, TFunction>();
+
+/** A translator for one language, from the shared catalogs (one per language, kept). */
 export function translatorFor(language: TLanguage): TFunction {
-  return instance.getFixedT(language);
+  let t = translators.get(language);
+  if (!t) translators.set(language, (t = instance.getFixedT(language)));
+  return t;
 }

@@ -1,12 +1,13 @@
-import { formatInstant, pickLocalized, type TLanguage } from '@convene/shared';
+import type { TLanguage } from '@convene/shared';
 import type { TFunction } from 'i18next';
 import type { NotificationContext, RegistrationRow, WebinarRow } from '../../outbox/notification-context.js';
-import { bareAddress, displayName } from '../addresses.js';
 import { renderHtml, renderText, type MailBlock } from '../html.js';
 import { translatorFor } from '../i18n.js';
+import { bareAddress, displayName } from '../addresses.js';
 import { buildIcs, type CalendarInvite } from '../ics.js';
 import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
 import { privacyBlock } from '../privacy-link.js';
+import { sharedPartsFor, type SharedParts } from '../render-cache.js';
 
 /** Everything a mail to one registrant is built from, in their language and zone. */
 export type RegistrantMail = {
@@ -17,6 +18,8 @@ export type RegistrantMail = {
   title: string;
   manageUrl: string;
   settings: MailSettings;
+  /** What this mail shares with every other one about the webinar in this language and zone. */
+  shared: SharedParts;
 };
 
 export function registrantMail(ctx: NotificationContext, settings: MailSettings): RegistrantMail {
@@ -32,25 +35,23 @@ export function registrantMailFor(
   settings: MailSettings,
 ): RegistrantMail {
   const lang = registration.language;
+  const shared = sharedPartsFor(webinar, lang, registration.timeZone);
   return {
     webinar,
     registration,
     lang,
     t: translatorFor(lang),
-    title: pickLocalized(webinar.title, lang),
+    title: shared.title,
     // ?lang= opens the page in the registration's language, not the browser's.
     manageUrl: `${settings.publicUrl}/manage/${registration.manageToken}?lang=${lang}`,
     settings,
+    shared,
   };
 }
 
 /** When (reader's zone, named; host zone) and how long. */
-export function whenBlock({ webinar, registration, lang, t }: RegistrantMail): string {
-  return [
-    t('email.when', { time: formatInstant(webinar.startsAt, registration.timeZone, lang).full }),
-    t('email.hostTime', { time: formatInstant(webinar.startsAt, webinar.hostTimeZone, lang).full }),
-    t('email.duration', { minutes: webinar.durationMinutes }),
-  ].join('\n');
+export function whenBlock({ shared }: RegistrantMail): string {
+  return shared.when;
 }
 
 /** The join link (secret: only registrants with a place get it). */
@@ -73,6 +74,7 @@ export function calendarFor(m: RegistrantMail, method: 'REQUEST' | 'CANCEL'): No
 /** The event itself, as iCalendar text: the mails' attachment, or the file the manage page offers (PUBLISH). */
 export function calendarEvent(m: RegistrantMail, method: CalendarInvite['method']): string {
   const { webinar, registration, t, settings } = m;
+  // Our own writer (ics.ts) is cheap enough per copy; the webinar's title comes from the cache.
   return buildIcs({
     uid: `registration-${registration.id}@convene`,
     // A cancel must carry a sequence above the last request's.

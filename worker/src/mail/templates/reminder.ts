@@ -2,9 +2,13 @@ import type { NotificationContext } from '../../outbox/notification-context.js';
 import type { MailSettings, OutgoingMail } from '../outgoing-mail.js';
 import { calendarFor, compose, joinBlocks, manageBlock, registrantMail, whenBlock } from './registrant-mail.js';
 
+// Building an Intl formatter costs far more than using one: one per language.
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "in 7 days", "dans 1 jour", "خلال ساعة واحدة": the offset in the reader's language. */
 export function relativeOffset(offsetMinutes: number, lang: string): string {
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  let format = formats.get(lang);
+  if (!format) formats.set(lang, (format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
   if (offsetMinutes % (24 * 60) === 0) return format.format(offsetMinutes / (24 * 60), 'day');
   if (offsetMinutes % 60 === 0) return format.format(offsetMinutes / 60, 'hour');
   return format.format(offsetMinutes, 'minute');
