@@ -71,7 +71,10 @@ describe('the registration page past the rate limit, in Chromium', () => {
     await form.locator('input[name="email"]').fill(email);
     await form.locator('select[name="country"]').selectOption('SN');
     await form.locator('input[name="consent"]').check();
-    // From the consent box, Tab goes to the submit button: the trap is skipped.
+    // From the consent box, Tab goes to the privacy notice's link under it, then to the submit
+    // button: the trap is skipped.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')).toMatch(/^\/privacy/);
     await page.keyboard.press('Tab');
     const submit = form.locator('button[type="submit"]');
     expect(await submit.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);

@@ -17,11 +17,9 @@ const REGISTRANT = {
   email: 'zainab.quorraishi@example.org',
   organization: 'Qarawi Solidarity',
 };
-const REPORTER = {
-  organization: 'Velmoria Collective',
-  name: 'Tobiah Wrenfield',
-  email: 'tobiah.wrenfield@example.org',
-};
+// A named report's name, email and phone arrive sealed (encrypted-identity tests); what is in
+// clear for a named reporter is the organization.
+const REPORTER = { organization: 'Velmoria Collective' };
 const TEXT = {
   barriers: 'Quellbrook checkpoint guards confiscate passports',
   recommendations: 'Dismantle the Quellbrook holding pens',
@@ -68,7 +66,7 @@ describe('taking data back in Chromium', () => {
     expect(submitted.status).toBe(201);
     const { receipt } = (await submitted.json()) as TReportSubmitted;
     const before = await dump();
-    for (const needle of [REGISTRANT.name, REGISTRANT.email, REPORTER.name, REPORTER.email, TEXT.barriers]) {
+    for (const needle of [REGISTRANT.name, REGISTRANT.email, REPORTER.organization, TEXT.barriers]) {
       expect(before).toContain(needle.toLowerCase());
     }
 
@@ -98,8 +96,6 @@ describe('taking data back in Chromium', () => {
       REGISTRANT.name,
       REGISTRANT.email,
       REGISTRANT.organization,
-      REPORTER.name,
-      REPORTER.email,
       REPORTER.organization,
       TEXT.barriers,
       TEXT.recommendations,

@@ -23,7 +23,20 @@ type Endpoint = { method: string; path: string };
 const ORIGIN = 'http://convene.test';
 const PASSWORD = 'a long enough password for tests';
 /** Under these prefixes every route is for admins only; the rest is for every coordinator. */
-const ADMIN_ONLY = ['/api/admin/accounts', '/api/admin/audit', '/api/admin/retention', '/admin/queues'];
+const ADMIN_ONLY = [
+  '/api/admin/accounts',
+  '/api/admin/audit',
+  '/api/admin/retention',
+  '/admin/queues',
+  // The coalition's keys, and the audited reveal of a sealed identity.
+  '/api/admin/reporter-keys',
+];
+/** Erasure on request and revealing an identity: admins only, on routes otherwise open to coordinators. */
+const ADMIN_ONLY_ROUTES = [
+  'POST /api/admin/contacts/:id/erase',
+  'POST /api/admin/webinars/:id/registrations/:registrationId/erase',
+  'POST /api/admin/reports/:id/identity',
+];
 const QUEUES_PATH = '/admin/queues';
 /**
  * Briefs cover every region, and a contact import may hold any country: these may answer
@@ -56,7 +69,9 @@ const join = (prefix: string, path: string) => `${prefix}/${path}`.replace(/\/+/
 const ADMIN_ONLY_CHANGES = ['/api/admin/themes'];
 const under = (path: string, prefixes: string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
 const isAdminOnly = (route: { method: string; path: string }) =>
-  under(route.path, ADMIN_ONLY) || (route.method !== 'GET' && under(route.path, ADMIN_ONLY_CHANGES));
+  under(route.path, ADMIN_ONLY) ||
+  ADMIN_ONLY_ROUTES.includes(`${route.method} ${route.path}`) ||
+  (route.method !== 'GET' && under(route.path, ADMIN_ONLY_CHANGES));
 
 /** Every (method, path) the router answers, mount paths joined, walking mounted routers too. */
 function routesOf(stack: Layer[], prefix = ''): Endpoint[] {

@@ -117,6 +117,32 @@ describe.each(databaseKinds())('encrypted identity of named reporters (%s)', (ki
     expect(await reportCount()).toBe(count);
   });
 
+  it('erases the sealed identity with the report when the reporter withdraws it', async () => {
+    const key = await insertReporterKey(stack.db);
+    const clientSubmissionId = randomUUID();
+    const identity = { name: 'Amara Sesay', email: 'amara@example.org', phone: '+232 76 000 000' };
+    const submitted = await post(
+      reportBody({
+        clientSubmissionId,
+        reporter: await sealedReporter(key, clientSubmissionId, 'Salone Link', identity),
+        consent: 'attributed',
+      }),
+    );
+    expect(submitted.status).toBe(201);
+    const { receipt } = (await submitted.json()) as { receipt: { receiptCode: string } };
+    const withdrawn = await stack.request(`/api/reports/receipt/${receipt.receiptCode}/withdraw`, {
+      method: 'POST',
+      json: { confirm: true },
+    });
+    expect(withdrawn.status).toBe(200);
+    const [row] = await stack.db
+      .select()
+      .from(tables.reports)
+      .where(eq(tables.reports.clientSubmissionId, clientSubmissionId));
+    expect(row).toMatchObject({ identityCiphertext: null, identityKeyId: null, organization: null });
+    expect(row!.withdrawnAt).not.toBeNull();
+  });
+
   it('returns 400 with a field error for a malformed or oversized envelope, or one sealed to an unknown key', async () => {
     const key = await insertReporterKey(stack.db);
     const clientSubmissionId = randomUUID();

@@ -208,7 +208,7 @@ describe.each(databaseKinds())('POST /api/reports (%s)', (kind) => {
     });
     expect(found.status).toBe(200);
     const body = (await found.json()) as { receipt: Record<string, unknown> };
-    expect(Object.keys(body.receipt).sort()).toEqual(['receiptCode', 'receivedAt', 'status']);
+    expect(Object.keys(body.receipt).sort()).toEqual(['receiptCode', 'receivedAt', 'status', 'withdrawn']);
     expect(body.receipt.status).toBe('reviewed');
 
     expect((await stack.request('/api/reports/receipt/AAAA-BBBB-CCCC', { headers: fromNewAddress() })).status).toBe(
