@@ -74,7 +74,7 @@ describe('the registration page past the rate limit, in Chromium', () => {
     // From the consent box, Tab goes to the privacy notice's link under it, then to the submit
     // button: the trap is skipped.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')).toMatch(/^\/privacy/);
+    expect(await page.locator(':focus').getAttribute('href')).toMatch(/^\/privacy/);
     await page.keyboard.press('Tab');
     const submit = form.locator('button[type="submit"]');
     expect(await submit.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
