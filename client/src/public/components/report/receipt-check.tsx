@@ -61,7 +61,8 @@ export function ReceiptCheck() {
         </button>
       </form>
       <div id="receipt-check-outcome" role="status" aria-live="polite">
-        {outcome?.kind === 'found' && (
+        {/* A withdrawn report's review status means nothing any more: the notice below says what happened. */}
+        {outcome?.kind === 'found' && !outcome.receipt.withdrawn && (
           <p className="notice">
             {t('report.receiptPage.status', { status: t(`report.status.${outcome.receipt.status}`) })}
             <br />
