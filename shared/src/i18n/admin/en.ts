@@ -986,7 +986,7 @@ export const enAdmin = {
       registrants:
         'Registrants: name, email, organization and manage link erased {{days}} days after their webinar ends. Counts by country and language stay.',
       reporters:
-        'Named reporters: contact name and email erased {{days}} days after the report is in a frozen brief. The text, themes and places stay.',
+        'Named reporters: their sealed contact details (name, email, phone) erased {{days}} days after the report is in a frozen brief. The text, themes, places and organization stay.',
       contacts:
         'Unsubscribed or undeliverable contacts: erased {{days}} days after unsubscribing or bouncing. Only a keyed hash of the address stays, so a re-import does not subscribe them again.',
     },

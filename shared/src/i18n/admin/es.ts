@@ -990,7 +990,7 @@ export const esAdmin: AdminCatalog = {
       registrants:
         'Personas inscritas: nombre, correo, organización y enlace de gestión borrados {{days}} días después del fin de su webinario. Los recuentos por país e idioma se mantienen.',
       reporters:
-        'Aportes con nombre: nombre y correo de contacto borrados {{days}} días después de incluirse en un informe congelado. El texto, los temas y los lugares se mantienen.',
+        'Aportes con nombre: datos de contacto cifrados (nombre, correo, teléfono) borrados {{days}} días después de incluirse en un informe congelado. El texto, los temas, los lugares y la organización se mantienen.',
       contacts:
         'Contactos dados de baja o inalcanzables: borrados {{days}} días después de la baja o el rebote. Solo queda un hash con clave de la dirección, para que una nueva importación no los vuelva a suscribir.',
     },

@@ -994,7 +994,7 @@ export const frAdmin: AdminCatalog = {
       registrants:
         'Personnes inscrites : nom, adresse, organisation et lien de gestion effacés {{days}} jours après la fin de leur webinaire. Les décomptes par pays et par langue restent.',
       reporters:
-        'Contributions nominatives : nom et adresse de contact effacés {{days}} jours après l’inclusion dans une note figée. Le texte, les thèmes et les lieux restent.',
+        'Contributions nominatives : coordonnées chiffrées (nom, e-mail, téléphone) effacées {{days}} jours après l’inclusion dans une note figée. Le texte, les thèmes, les lieux et l’organisation restent.',
       contacts:
         'Contacts désinscrits ou injoignables : effacés {{days}} jours après la désinscription ou le rejet. Seule une empreinte chiffrée de l’adresse reste, pour qu’une réimportation ne les réinscrive pas.',
     },

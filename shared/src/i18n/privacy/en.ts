@@ -30,11 +30,11 @@ export const enPrivacy = {
   },
   named: {
     title: 'When you send a report with your name',
-    what: 'What we keep: the same as for an anonymous report, plus your organization and, if you give them, your name and email.',
+    what: 'What we keep: the same as for an anonymous report, plus your organization and, if you give them, your name, email and phone number.',
     locked:
-      'Your name and email are locked on your own device before they leave it: only the coalition’s admins can unlock them. The report text itself is not locked, so coordinators can read and compile it.',
+      'Your name, email and phone number are locked on your own device before they leave it: only the coalition’s admins can unlock them. The report text itself is not locked, so coordinators can read and compile it.',
     who: 'Who can see it: the coordinators see the report and your organization. Your name is published with it only if you chose that.',
-    keep: 'How long: {{days}} days after your report is part of a finished brief, your name and email are erased.',
+    keep: 'How long: {{days}} days after your report is part of a finished brief, your name, email and phone number are erased.',
   },
   contacts: {
     title: 'When a member network shares your address',

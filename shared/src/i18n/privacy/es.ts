@@ -27,11 +27,11 @@ export const esPrivacy: PrivacyCatalog = {
   },
   named: {
     title: 'Cuando envía un informe con su nombre',
-    what: 'Qué guardamos: lo mismo que en un informe anónimo, más su organización y, si los da, su nombre y correo.',
+    what: 'Qué guardamos: lo mismo que en un informe anónimo, más su organización y, si los da, su nombre, correo y teléfono.',
     locked:
-      'Su nombre y correo se cierran con llave en su propio dispositivo antes de salir de él: solo las personas administradoras de la coalición pueden abrirlos. El texto del informe no se cierra, para que se pueda leer y compilar.',
+      'Su nombre, correo y teléfono se cierran con llave en su propio dispositivo antes de salir de él: solo las personas administradoras de la coalición pueden abrirlos. El texto del informe no se cierra, para que se pueda leer y compilar.',
     who: 'Quién puede verlo: las personas coordinadoras ven el informe y su organización. Su nombre solo se publica con él si usted lo eligió.',
-    keep: 'Durante cuánto tiempo: {{days}} días después de que su informe forme parte de un documento terminado, se borran su nombre y correo.',
+    keep: 'Durante cuánto tiempo: {{days}} días después de que su informe forme parte de un documento terminado, se borran su nombre, correo y teléfono.',
   },
   contacts: {
     title: 'Cuando una red miembro comparte su dirección',

@@ -27,11 +27,11 @@ export const frPrivacy: PrivacyCatalog = {
   },
   named: {
     title: 'Quand vous envoyez un rapport avec votre nom',
-    what: 'Ce que nous gardons : la même chose que pour un rapport anonyme, plus votre organisation et, si vous les donnez, votre nom et votre courriel.',
+    what: 'Ce que nous gardons : la même chose que pour un rapport anonyme, plus votre organisation et, si vous les donnez, votre nom, votre courriel et votre numéro de téléphone.',
     locked:
-      'Votre nom et votre courriel sont verrouillés sur votre propre appareil avant de le quitter : seuls les administrateurs de la coalition peuvent les déverrouiller. Le texte du rapport n’est pas verrouillé, pour que les coordinateurs puissent le lire et le compiler.',
+      'Votre nom, votre courriel et votre numéro de téléphone sont verrouillés sur votre propre appareil avant de le quitter : seuls les administrateurs de la coalition peuvent les déverrouiller. Le texte du rapport n’est pas verrouillé, pour que les coordinateurs puissent le lire et le compiler.',
     who: 'Qui peut le voir : les coordinateurs voient le rapport et votre organisation. Votre nom n’est publié avec lui que si vous l’avez choisi.',
-    keep: 'Combien de temps : {{days}} jours après que votre rapport fait partie d’une note de synthèse terminée, votre nom et votre courriel sont effacés.',
+    keep: 'Combien de temps : {{days}} jours après que votre rapport fait partie d’une note de synthèse terminée, votre nom, votre courriel et votre numéro de téléphone sont effacés.',
   },
   contacts: {
     title: 'Quand un réseau membre partage votre adresse',
