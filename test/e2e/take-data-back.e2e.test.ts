@@ -8,7 +8,7 @@ import { createWebinarRow, registrationBody, reportBody } from '../factories.js'
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { openRegistrants, registrantRow } from '../support/registrants-steps.js';
 import { ADMIN } from '../support/stack.js';
-import { openContacts, signInToWorkspace } from '../support/workspace-steps.js';
+import { openContacts, severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * Issue 13's "done when", in real Chromium: a registrant deletes their data from the manage page
@@ -242,8 +242,26 @@ describe('taking data back in Chromium', () => {
       .from(tables.reports)
       .where(eq(tables.reports.receiptCode, receipt.receiptCode));
 
-    const { page, pageErrors } = await suite.open();
+    const { context, page, pageErrors } = await suite.open();
     await signInToWorkspace(page, stack.url, await coordinatorAccount());
+    // Three open tabs of one coordinator, each with its live connection up: the overview, the
+    // report's page (reached from it, so its connection is the overview's) and the list.
+    const counted = (await stack.db.select().from(tables.reports)).filter((r) => r.withdrawnAt === null).length;
+    const overview = await context.newPage();
+    await overview.goto(`${stack.url}/admin/overview`);
+    await overview.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await overview
+      .getByTestId('overview-totals')
+      .filter({ hasText: `Reports: ${counted} ·` })
+      .waitFor();
+    const detail = await context.newPage();
+    const detailErrors: string[] = [];
+    detail.on('pageerror', (err) => detailErrors.push(err.message));
+    await detail.goto(`${stack.url}/admin/overview`);
+    await detail.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await detail.locator(`[data-testid="recent-report"][data-report-id="${report!.id}"] a`).click();
+    await detail.getByTestId('report-status').waitFor();
+
     await page.goto(`${stack.url}/admin/reports`);
     const row = page.locator(`[data-testid="report-row"][data-report-id="${report!.id}"]`);
     await row.waitFor();
@@ -262,6 +280,15 @@ describe('taking data back in Chromium', () => {
     await page
       .getByText(`Report ${reportCode(report!.number)} was withdrawn by its reporter.`)
       .waitFor({ state: 'attached' });
+    // The overview counts it no more; the open report page turns into the tombstone.
+    await overview
+      .getByTestId('overview-totals')
+      .filter({ hasText: `Reports: ${counted - 1} ·` })
+      .waitFor();
+    expect(await overview.locator(`[data-testid="recent-report"][data-report-id="${report!.id}"]`).count()).toBe(0);
+    await detail.getByTestId('withdrawn-notice').waitFor();
+    expect(await detail.getByTestId('report-status').count()).toBe(0);
+    expect(detailErrors).toEqual([]);
 
     // The filter lists withdrawn reports alone.
     await page.goto(`${stack.url}/admin/reports?withdrawn=only`);
@@ -280,6 +307,7 @@ describe('taking data back in Chromium', () => {
     for (const panel of ['report-status', 'theme-editor', 'redaction-editor', 'notes', 'translation-panel']) {
       expect([panel, await page.getByTestId(panel).count()]).toEqual([panel, 0]);
     }
+    expect(await severeViolations(page, 'withdrawn report (en)')).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
