@@ -1,15 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { type TRegistrationResult, type TReportSubmitted } from '@convene/shared';
+import { reportCode, type TRegistrationResult, type TReportSubmitted } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { createWebinarRow, registrationBody, reportBody } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
+import { openRegistrants, registrantRow } from '../support/registrants-steps.js';
+import { ADMIN } from '../support/stack.js';
+import { openContacts, severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * Issue 13's "done when", in real Chromium: a registrant deletes their data from the manage page
  * and a reporter withdraws a report with its receipt code, each through a second explicit step;
  * afterwards a row_to_json dump of every table holds neither the registrant's name and email
  * nor the report's text and identity, and the audit log holds only content-free tombstones.
+ * An admin erases a registrant and a contact on request from the workspace (a coordinator has no
+ * such button), and a coordinator's open reports list and report page show a withdrawal live.
  */
 
 const REGISTRANT = {
@@ -111,5 +118,196 @@ describe('taking data back in Chromium', () => {
     ]);
     for (const entry of audit)
       expect(Object.keys(entry.details).every((k) => k === 'number' || k === 'webinarId')).toBe(true);
+  });
+  /** A coordinator (not an admin) with the admin's password, so that the workspace can sign them in. */
+  async function coordinatorAccount(): Promise<{ email: string; password: string }> {
+    const db = suite.stack.db;
+    const [admin] = await db
+      .select()
+      .from(tables.coordinatorAccounts)
+      .where(eq(tables.coordinatorAccounts.email, ADMIN.email));
+    const email = `coordinator.${randomBytes(4).toString('hex')}@convene.test`;
+    await db
+      .insert(tables.coordinatorAccounts)
+      .values({ email, passwordHash: admin!.passwordHash, role: 'coordinator' });
+    return { email, password: ADMIN.password };
+  }
+
+  /** The confirmation step asks first: "keep" has the focus, and nothing is erased until the second button. */
+  async function keepFocused(page: Page, confirmation: string, keep: string): Promise<void> {
+    const step = page.getByTestId(confirmation);
+    await step.waitFor();
+    expect(await page.locator(':focus').textContent()).toBe(keep);
+  }
+
+  it('an admin erases a registrant and a contact on request in the workspace; a coordinator has no such button', async () => {
+    const { stack } = suite;
+    await stack.db.execute(sql`truncate table audit_log`);
+    const person = {
+      name: 'Oyelaran Thistlewood',
+      email: 'oyelaran.thistlewood@example.org',
+      organization: 'Brackenfold Aid',
+    };
+    const contact = { name: 'Quennell Ashgrove', email: 'quennell.ashgrove@example.org' };
+    const webinar = await createWebinarRow(stack.db, { startsAt: new Date(Date.now() + 7 * 24 * 3600_000) });
+    const registered = await stack.request(`/api/webinars/${webinar.slug}/registrations`, {
+      method: 'POST',
+      json: registrationBody(person),
+    });
+    expect(registered.status).toBe(201);
+    const { registration } = (await registered.json()) as TRegistrationResult;
+    const [contactRow] = await stack.db
+      .insert(tables.contacts)
+      .values({
+        email: contact.email,
+        emailNormalized: contact.email,
+        name: contact.name,
+        country: 'KE',
+        language: 'en',
+        unsubscribeToken: randomBytes(24).toString('base64url'),
+      })
+      .returning();
+    const before = await dump();
+    for (const needle of [person.name, person.email, contact.name, contact.email]) {
+      expect(before).toContain(needle.toLowerCase());
+    }
+
+    // A coordinator sees both lists, without an erase button on either.
+    const coordinator = await suite.open();
+    await signInToWorkspace(coordinator.page, stack.url, await coordinatorAccount());
+    await openContacts(coordinator.page, stack.url);
+    await coordinator.page.locator(`[data-testid="contact-row"][data-contact-id="${contactRow!.id}"]`).waitFor();
+    expect(await coordinator.page.getByTestId('erase-contact').count()).toBe(0);
+    await openRegistrants(coordinator.page, stack.url, webinar.id);
+    await registrantRow(coordinator.page, person.email).waitFor();
+    expect(await coordinator.page.getByTestId('erase-registrant').count()).toBe(0);
+    expect(coordinator.pageErrors).toEqual([]);
+
+    const { page, pageErrors } = await suite.open();
+    await signInToWorkspace(page, stack.url, ADMIN);
+
+    // The registrant: erase, "keep" focused, then the second step erases; the row says so.
+    await openRegistrants(page, stack.url, webinar.id);
+    await registrantRow(page, person.email).getByTestId('erase-registrant').click();
+    await keepFocused(page, 'confirm-erase', 'Keep the registration');
+    expect(await dump()).toContain(person.email);
+    await page.getByTestId('confirm-erase').getByTestId('confirm-action').click();
+    await page.getByTestId('confirm-erase').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="registrant-row"] em').first().waitFor();
+
+    // The contact: erase, "keep" focused, then the second step; the row leaves the list.
+    await openContacts(page, stack.url);
+    const row = page.locator(`[data-testid="contact-row"][data-contact-id="${contactRow!.id}"]`);
+    await row.getByTestId('erase-contact').click();
+    await keepFocused(page, 'confirm-erase', 'Keep the contact');
+    expect(await dump()).toContain(contact.email);
+    await page.getByTestId('confirm-erase-contact').click();
+    await row.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+
+    const after = await dump();
+    for (const needle of [
+      person.name,
+      person.email,
+      person.organization,
+      contact.name,
+      contact.email,
+      'thistlewood',
+      'ashgrove',
+    ]) {
+      expect(after).not.toContain(needle.toLowerCase());
+    }
+    // The audit log holds the two erasures by id and counts, and nothing that names them.
+    const audit = await stack.db.select().from(tables.auditLog);
+    const erasures = audit.filter((a) => a.action !== 'auth.login');
+    expect(erasures.map((a) => [a.action, a.targetType, a.targetId]).sort()).toEqual(
+      [
+        ['contact.erase_on_request', 'contact', contactRow!.id],
+        ['registration.erase_on_request', 'registration', registration.id],
+      ].sort(),
+    );
+    expect(JSON.stringify(audit).toLowerCase()).not.toMatch(/thistlewood|ashgrove|brackenfold/);
+  });
+
+  it('a coordinator’s open list marks a report withdrawn meanwhile; its page says when and offers no edit', async () => {
+    const { stack } = suite;
+    const submitted = await stack.request('/api/reports', {
+      method: 'POST',
+      json: reportBody({ barriers: 'Ferry operators refuse asylum seekers boarding', consent: 'anonymized' }),
+    });
+    expect(submitted.status).toBe(201);
+    const { receipt } = (await submitted.json()) as TReportSubmitted;
+    const [report] = await stack.db
+      .select()
+      .from(tables.reports)
+      .where(eq(tables.reports.receiptCode, receipt.receiptCode));
+
+    const { context, page, pageErrors } = await suite.open();
+    await signInToWorkspace(page, stack.url, await coordinatorAccount());
+    // Three open tabs of one coordinator, each with its live connection up: the overview, the
+    // report's page (reached from it, so its connection is the overview's) and the list.
+    const counted = (await stack.db.select().from(tables.reports)).filter((r) => r.withdrawnAt === null).length;
+    const overview = await context.newPage();
+    await overview.goto(`${stack.url}/admin/overview`);
+    await overview.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await overview
+      .getByTestId('overview-totals')
+      .filter({ hasText: `Reports: ${counted} ·` })
+      .waitFor();
+    const detail = await context.newPage();
+    const detailErrors: string[] = [];
+    detail.on('pageerror', (err) => detailErrors.push(err.message));
+    await detail.goto(`${stack.url}/admin/overview`);
+    await detail.locator('[data-testid="live-status"][data-state="connected"]').waitFor();
+    await detail.locator(`[data-testid="recent-report"][data-report-id="${report!.id}"] a`).click();
+    await detail.getByTestId('report-status').waitFor();
+
+    await page.goto(`${stack.url}/admin/reports`);
+    const row = page.locator(`[data-testid="report-row"][data-report-id="${report!.id}"]`);
+    await row.waitFor();
+    await page.locator('[data-testid="new-reports-notice"][data-live="connected"]').waitFor({ state: 'attached' });
+    expect(await row.getByTestId('withdrawn-badge').count()).toBe(0);
+    expect(await row.textContent()).toContain('Ferry operators');
+
+    const withdrawn = await stack.request(`/api/reports/receipt/${receipt.receiptCode}/withdraw`, {
+      method: 'POST',
+      json: { confirm: true },
+    });
+    expect(withdrawn.status).toBe(200);
+    // Without a reload: the row is marked and its text gone, and the change is announced.
+    await row.getByTestId('withdrawn-badge').waitFor();
+    expect(await row.textContent()).not.toContain('Ferry operators');
+    await page
+      .getByText(`Report ${reportCode(report!.number)} was withdrawn by its reporter.`)
+      .waitFor({ state: 'attached' });
+    // The overview counts it no more; the open report page turns into the tombstone.
+    await overview
+      .getByTestId('overview-totals')
+      .filter({ hasText: `Reports: ${counted - 1} ·` })
+      .waitFor();
+    expect(await overview.locator(`[data-testid="recent-report"][data-report-id="${report!.id}"]`).count()).toBe(0);
+    await detail.getByTestId('withdrawn-notice').waitFor();
+    expect(await detail.getByTestId('report-status').count()).toBe(0);
+    expect(detailErrors).toEqual([]);
+
+    // The filter lists withdrawn reports alone.
+    await page.goto(`${stack.url}/admin/reports?withdrawn=only`);
+    await row.waitFor();
+    expect(await page.getByTestId('report-row').count()).toBe(
+      (await stack.db.select().from(tables.reports)).filter((r) => r.withdrawnAt !== null).length,
+    );
+
+    await row.getByRole('link').click();
+    const notice = page.getByTestId('withdrawn-notice');
+    await notice.waitFor();
+    // The date in the reader's zone, the zone named (the suite's browsers are in Europe/Paris).
+    expect(await notice.textContent()).toMatch(
+      /Withdrawn by the reporter on .*Central European.*; its text and contact details were erased\./,
+    );
+    for (const panel of ['report-status', 'theme-editor', 'redaction-editor', 'notes', 'translation-panel']) {
+      expect([panel, await page.getByTestId(panel).count()]).toEqual([panel, 0]);
+    }
+    expect(await severeViolations(page, 'withdrawn report (en)')).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

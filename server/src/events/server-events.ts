@@ -1,8 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { TReportSubmittedEvent } from '@convene/shared';
 
+/** A report just withdrawn, as the realtime server needs it to choose the rooms; never sent as such. */
+export type WithdrawnReport = { reportId: string; region: TReportSubmittedEvent['region']; themes: string[] };
+
 type EventMap = {
   reportSubmitted: [TReportSubmittedEvent];
+  /** A reporter withdrew a report: where and about what, to reach only the sockets in its scope (they get the id). */
+  reportWithdrawn: [WithdrawnReport];
   /**
    * A coordinator signed out, or their account's role, scope, status or password changed: close
    * their sockets (all but those of `exceptSessionId`, the session that changed the password).

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import { EVENTS, ZWatchCampaign, type TCampaignProgress, type TReportSubmittedEvent } from '@convene/shared';
+import {
+  EVENTS,
+  ZWatchCampaign,
+  type TCampaignProgress,
+  type TReportSubmittedEvent,
+  type TReportWithdrawnEvent,
+} from '@convene/shared';
 import type { RequestHandler, Request } from 'express';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
+import type { WithdrawnReport } from '../events/server-events.js';
 import { loadCoordinator, type Coordinator } from '../services/access/coordinator.js';
 import { isSessionVoided } from '../services/access/session-validity.js';
 import { campaignProgress } from '../services/campaigns/campaign-progress.js';
@@ -96,7 +103,13 @@ export async function startRealtime(server: HttpServer, ctx: AppContext, session
     operator.local.disconnectSockets(true);
     operator.disconnectSockets(true);
   };
+  // Only the report's id goes out, to the same rooms as its arrival went to.
+  const forwardWithdrawal = ({ reportId, region, themes }: WithdrawnReport) => {
+    const event: TReportWithdrawnEvent = { reportId };
+    io.to(reportRooms({ region, themes })).emit(EVENTS.reportWithdrawn, event);
+  };
   ctx.events.on('reportSubmitted', forwardReport);
+  ctx.events.on('reportWithdrawn', forwardWithdrawal);
   ctx.events.on('accountSessionsEnded', endSessions);
 
   // The subscription was lost for a while (Redis restarted, network cut): reports and session
@@ -139,6 +152,7 @@ export async function startRealtime(server: HttpServer, ctx: AppContext, session
     close: async () => {
       clearInterval(timer);
       ctx.events.off('reportSubmitted', forwardReport);
+      ctx.events.off('reportWithdrawn', forwardWithdrawal);
       ctx.events.off('accountSessionsEnded', endSessions);
       // Local only: without it, the adapter would disconnect the sockets of every instance.
       io.local.disconnectSockets(true);

@@ -13,6 +13,8 @@ export const EVENTS = {
   campaignProgress: 'campaign:progress',
   /** server → client: a report arrived (ZReportSubmittedEvent). */
   reportSubmitted: 'report:submitted',
+  /** server → client: a reporter withdrew a report (ZReportWithdrawnEvent). */
+  reportWithdrawn: 'report:withdrawn',
 } as const;
 
 export const ZWatchCampaign = z.strictObject({ campaignId: ZUuid });
@@ -39,3 +41,11 @@ export const ZReportSubmittedEvent = z.object({
   }),
 });
 export type TReportSubmittedEvent = z.infer<typeof ZReportSubmittedEvent>;
+
+/**
+ * A report withdrawn by its reporter: its id only. Open lists mark it, dashboards read their
+ * counts again; where it was and what it was about are not repeated (the server uses them to
+ * pick the sockets that may know, see report-rooms.ts).
+ */
+export const ZReportWithdrawnEvent = z.strictObject({ reportId: ZUuid });
+export type TReportWithdrawnEvent = z.infer<typeof ZReportWithdrawnEvent>;

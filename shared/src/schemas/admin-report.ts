@@ -25,6 +25,11 @@ export const ZReportFilter = z.strictObject({
    * (`include`) or alone (`only`). A search by report code finds merged ones whatever this says.
    */
   merged: z.enum(['exclude', 'include', 'only']).optional(),
+  /**
+   * Reports their reporter withdrew (tombstones without text): listed with a mark by default
+   * (`include`), left out (`exclude`) or alone (`only`).
+   */
+  withdrawn: z.enum(['include', 'exclude', 'only']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -113,6 +118,11 @@ export const ZAdminReport = z.object({
    * least DUPLICATE_THRESHOLD similar, newest first. Empty for a merged report.
    */
   duplicates: z.array(ZDuplicateCandidate),
+  /**
+   * When the reporter withdrew it with their receipt code: its texts, identity, notes and
+   * translations are erased, and it takes no more edits (409 report_withdrawn). Null: not withdrawn.
+   */
+  withdrawnAt: ZInstant.nullable(),
 });
 export type TAdminReport = z.infer<typeof ZAdminReport>;
 

@@ -35,6 +35,7 @@ export {
   ZRegistrant,
   ZRegistrantList,
   ZReportSubmittedEvent,
+  ZReportWithdrawnEvent,
   ZReportTranslations,
   ZRetentionForecast,
   ZTranslationProviderInfo,

@@ -55,7 +55,18 @@ export const getRetention = (signal?: Signal) =>
 /** The filters of the reports list, as the query string carries them (all optional). */
 export type ReportQuery = Partial<
   Record<
-    'theme' | 'region' | 'country' | 'webinar' | 'language' | 'status' | 'from' | 'to' | 'q' | 'merged' | 'page',
+    | 'theme'
+    | 'region'
+    | 'country'
+    | 'webinar'
+    | 'language'
+    | 'status'
+    | 'from'
+    | 'to'
+    | 'q'
+    | 'merged'
+    | 'withdrawn'
+    | 'page',
     string
   >
 >;
@@ -71,6 +82,7 @@ export const REPORT_QUERY_KEYS = [
   'to',
   'q',
   'merged',
+  'withdrawn',
   'page',
 ] as const satisfies readonly (keyof ReportQuery)[];
 

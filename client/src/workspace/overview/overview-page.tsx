@@ -14,6 +14,7 @@ import { countReport } from './live-overview';
 import { RecentReports } from './recent-reports';
 import { RegistrationsChart } from './registrations-chart';
 import { ReportsOverTime } from './reports-over-time';
+import { useReportWithdrawn } from '../reports/use-report-withdrawn';
 
 // New reports often come in bursts (a network's offline queue emptying): one refetch per burst.
 const REFETCH_DELAY_MS = 400;
@@ -87,6 +88,13 @@ export function OverviewPage() {
       },
       () => undefined, // no schemas, no update: the next refetch brings it
     );
+  });
+
+  // A withdrawn report leaves every count and the latest reports: read them again (the event
+  // names the report only, so nothing can be subtracted here).
+  useReportWithdrawn(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(refetch, REFETCH_DELAY_MS);
   });
 
   // Events missed while disconnected: read everything again.

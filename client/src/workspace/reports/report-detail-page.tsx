@@ -15,6 +15,8 @@ import { ReportTexts } from './report-texts';
 import { StatusControl } from './status-control';
 import { ThemeEditor } from './theme-editor';
 import { TranslationPanel } from './translation-panel';
+import { useReportWithdrawn } from './use-report-withdrawn';
+import { WithdrawnNotice } from './withdrawn-notice';
 
 /** /admin/reports/:id: a report in full, with status, themes, redaction and notes. */
 export function ReportDetailPage({ id }: { id: string }) {
@@ -23,6 +25,8 @@ export function ReportDetailPage({ id }: { id: string }) {
   const [report, reload, update] = useResource<TAdminReport>(id, (signal) => getReport(id, signal));
   const [announce, liveRegion] = useAnnouncer();
   const replace = (next: TAdminReport) => update(() => next);
+  // Withdrawn while open: read again, the page then shows the tombstone.
+  useReportWithdrawn((withdrawnId) => withdrawnId === id && reload());
 
   const back = (
     <p>
@@ -60,6 +64,8 @@ export function ReportDetailPage({ id }: { id: string }) {
   }
 
   const r = report.data;
+  // A withdrawn report takes no edits (the API answers 409 report_withdrawn): no editing panels.
+  const open = r.withdrawnAt === null;
   const title = t('admin.duplicates.heading', {
     code: r.code,
     title: t('admin.report.title', { region: labels.region(r.region) }),
@@ -77,19 +83,20 @@ export function ReportDetailPage({ id }: { id: string }) {
       </h1>
       <div className="detail-grid">
         <div className="detail-main">
-          <DuplicatesPanel report={r} onChange={replace} announce={announce} />
-          <ReportTexts report={r} />
-          <TranslationPanel report={r} />
-          <RedactionEditor report={r} onChange={replace} announce={announce} />
-          <ReportNotes report={r} onChange={replace} announce={announce} />
+          {r.withdrawnAt !== null && <WithdrawnNotice withdrawnAt={r.withdrawnAt} />}
+          {open && <DuplicatesPanel report={r} onChange={replace} announce={announce} />}
+          {open && <ReportTexts report={r} />}
+          {open && <TranslationPanel report={r} />}
+          {open && <RedactionEditor report={r} onChange={replace} announce={announce} />}
+          {open && <ReportNotes report={r} onChange={replace} announce={announce} />}
         </div>
         <div className="detail-side">
           <section aria-labelledby="facts-title" className="panel">
             <h2 id="facts-title">{t('admin.report.facts')}</h2>
             <ReportFacts report={r} />
           </section>
-          <StatusControl report={r} onChange={replace} announce={announce} />
-          <ThemeEditor report={r} onChange={replace} announce={announce} />
+          {open && <StatusControl report={r} onChange={replace} announce={announce} />}
+          {open && <ThemeEditor report={r} onChange={replace} announce={announce} />}
         </div>
       </div>
     </article>

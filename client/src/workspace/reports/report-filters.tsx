@@ -63,6 +63,16 @@ export function ReportFilters({ query, onApply }: Props) {
         { value: 'only', label: t('admin.duplicates.filterOnly') },
       ],
     },
+    {
+      kind: 'select',
+      name: 'withdrawn',
+      label: t('admin.reports.withdrawnFilter'),
+      anyLabel: t('admin.reports.withdrawnFilterInclude'),
+      options: [
+        { value: 'exclude', label: t('admin.reports.withdrawnFilterExclude') },
+        { value: 'only', label: t('admin.reports.withdrawnFilterOnly') },
+      ],
+    },
     { kind: 'date', name: 'from', label: t('admin.reports.from'), describedBy: 'filter-dates-hint' },
     { kind: 'date', name: 'to', label: t('admin.reports.to'), describedBy: 'filter-dates-hint' },
   ];

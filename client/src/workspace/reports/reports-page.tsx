@@ -1,12 +1,13 @@
 import type { TAdminReportList } from '@convene/shared';
 import { useRef } from 'react';
 import { Link, useLocation } from 'wouter';
-import { listReports, queryString, reportsCsvUrl, type ReportQuery } from '../api/endpoints';
+import { getReport, listReports, queryString, reportsCsvUrl, type ReportQuery } from '../api/endpoints';
 import { ErrorNotice } from '../components/errors';
 import { useSearch } from '../components/navigation';
 import { excerpt } from '../components/excerpt';
 import { Instant, useInstantFormat } from '../components/instant';
 import { useLabels } from '../components/labels';
+import { useAnnouncer } from '../components/live-region';
 import { PageTitle } from '../components/page-title';
 import { pluralKey } from '../components/plural';
 import { useResource } from '../components/use-resource';
@@ -17,6 +18,7 @@ import { ReportFilters } from './report-filters';
 import { apiReportQuery, readReportQuery } from './report-query';
 import { useLive } from '../live/live-connection';
 import { useNewReports, type NewReportsNotice } from './use-new-reports';
+import { useReportWithdrawn } from './use-report-withdrawn';
 
 /**
  * The polite notice of reports that arrived since the list was loaded, and its button: the
@@ -89,8 +91,27 @@ export function ReportsPage() {
   const query = readReportQuery(search);
   const apiQuery = apiReportQuery(query, zone);
   const key = queryString(apiQuery);
-  const [list, reload] = useResource(key, (signal) => listReports(apiQuery, signal));
+  const [list, reload, update] = useResource(key, (signal) => listReports(apiQuery, signal));
   const { notice, clear } = useNewReports(key, apiQuery, list);
+  const [announce, liveRegion] = useAnnouncer();
+
+  // A listed report withdrawn meanwhile: its row is read again and replaced in place (marked,
+  // its text gone), the rest of the list stays where the reader left it.
+  useReportWithdrawn((reportId) => {
+    if (list.state !== 'ok' || !list.data.reports.some((report) => report.id === reportId)) return;
+    getReport(reportId).then(
+      (result) => {
+        if (!result.ok) return;
+        const withdrawn = result.data;
+        update((data) => ({
+          ...data,
+          reports: data.reports.map((report) => (report.id === withdrawn.id ? withdrawn : report)),
+        }));
+        announce(t('admin.reports.withdrawnLive', { code: withdrawn.code }));
+      },
+      () => undefined,
+    );
+  });
   const countRef = useRef<HTMLParagraphElement>(null);
 
   // The new reports come first (newest first): back to page 1, or the same page read again.
@@ -127,6 +148,7 @@ export function ReportsPage() {
         </a>
       </div>
       <NewReportsButton notice={notice} onShow={showNew} />
+      {liveRegion}
       {list.state === 'failed' && <ErrorNotice error={list.error} onRetry={reload} />}
       {list.state === 'ok' && query.region && <CountryBreakdown byCountry={list.data.byCountry} query={query} />}
       {list.state === 'ok' && list.data.reports.length === 0 && <p>{t('admin.reports.empty')}</p>}
@@ -160,6 +182,7 @@ export function ReportsPage() {
                     data-testid="report-row"
                     data-report-id={report.id}
                     data-duplicates={report.duplicates.length}
+                    data-withdrawn={report.withdrawnAt !== null || undefined}
                   >
                     <td className="nowrap" data-testid="report-code">
                       <ReportCode code={report.code} />
@@ -177,11 +200,23 @@ export function ReportsPage() {
                     <td>
                       <span className={`status-badge status-${report.status}`}>{labels.status(report.status)}</span>
                       {report.redacted && <span className="hint"> · {t('admin.reports.redacted')}</span>}
+                      {report.withdrawnAt !== null && (
+                        <>
+                          {' '}
+                          <span className="status-badge status-withdrawn" data-testid="withdrawn-badge">
+                            {t('admin.reports.withdrawn')}
+                          </span>
+                        </>
+                      )}
                     </td>
                     <td>
-                      <p className="submitted-text excerpt" lang={report.language} dir="auto">
-                        {excerpt(report.barriers, 160)}
-                      </p>
+                      {report.withdrawnAt !== null ? (
+                        <p className="hint">{t('admin.reports.withdrawnExcerpt')}</p>
+                      ) : (
+                        <p className="submitted-text excerpt" lang={report.language} dir="auto">
+                          {excerpt(report.barriers, 160)}
+                        </p>
+                      )}
                       <DuplicateFlag report={report} />
                     </td>
                     <td>

@@ -51,7 +51,8 @@ export function registerWorkspacePaths(registry: OpenAPIRegistry, coordinator: R
   registry.registerPath({
     method: 'get',
     path: '/api/admin/reports/export.csv',
-    summary: 'Every matching report as CSV (streamed, formulas neutralized, redacted texts)',
+    summary:
+      'Every matching report as CSV (streamed, formulas neutralized, redacted texts); the last column, withdrawn_at, dates a withdrawn report, whose texts and attribution are empty',
     security: coordinator,
     request: { query: ZReportFilter },
     responses: { 200: file('text/csv, UTF-8 with BOM'), ...denied },
@@ -73,14 +74,23 @@ export function registerWorkspacePaths(registry: OpenAPIRegistry, coordinator: R
     summary: 'Status, themes (re-tag) and redaction (null lifts it)',
     security: coordinator,
     request: { params: id, ...body(ZUpdateReport) },
-    responses: { 200: json(z.object({ report: ZAdminReport }), 'Updated'), 400: error('Invalid'), ...denied },
+    responses: {
+      200: json(z.object({ report: ZAdminReport }), 'Updated'),
+      400: error('Invalid'),
+      409: error('The reporter withdrew this report (code report_withdrawn): it takes no edits'),
+      ...denied,
+    },
   });
   registry.registerPath({
     method: 'post',
     path: '/api/admin/reports/{id}/notes',
     security: coordinator,
     request: { params: id, ...body(ZCreateNote) },
-    responses: { 201: json(z.object({ report: ZAdminReport }), 'Note added'), ...denied },
+    responses: {
+      201: json(z.object({ report: ZAdminReport }), 'Note added'),
+      409: error('The reporter withdrew this report (code report_withdrawn)'),
+      ...denied,
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -53,7 +53,9 @@ export function reportsRouter(ctx: AppContext, pseudonym: IpPseudonym): Router {
     validateParam('code', ZReceiptCode, 'Report'),
     validateBody(ZConfirmErasure),
     async (req, res) => {
-      const receipt = await withdrawReport(ctx.db, ZReceiptCode.parse(req.params.code));
+      const { receipt, withdrawn } = await withdrawReport(ctx.db, ZReceiptCode.parse(req.params.code));
+      // After the commit: the dashboards then read counts that no longer hold it.
+      if (withdrawn) ctx.events.emit('reportWithdrawn', withdrawn);
       res.set('Cache-Control', 'no-store').json({ receipt });
     },
   );

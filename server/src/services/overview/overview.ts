@@ -1,6 +1,6 @@
 import { REGIONS, type TOverview } from '@convene/shared';
 import { tables, type Db } from '@convene/shared/db';
-import { and, asc, count, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import type { Coordinator } from '../access/coordinator.js';
 import { reportScope } from '../access/report-scope.js';
 import { reportExtras, toAdminReport } from '../review/report-view.js';
@@ -13,7 +13,9 @@ const DAY = 86_400_000;
  * reports and reports per day over the last 30 days.
  */
 export async function overview(db: Db, viewer: Coordinator, now = new Date()): Promise<TOverview> {
-  const scope = reportScope(viewer);
+  // A withdrawn report is no longer anyone's input: it leaves the coverage, the counts and the
+  // latest reports (its tombstone stays in the reports list, marked, and in briefs under its code).
+  const scope = and(reportScope(viewer), isNull(tables.reports.withdrawnAt));
   const r = tables.reports;
   const since = new Date(Math.floor(now.getTime() / DAY) * DAY - 29 * DAY);
 

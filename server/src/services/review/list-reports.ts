@@ -63,6 +63,8 @@ export function reportConditions(filter: Omit<TReportFilter, 'page' | 'pageSize'
   const merged = filter.merged ?? (codes ? 'include' : 'exclude');
   if (merged === 'exclude') conditions.push(isNull(r.mergedInto));
   if (merged === 'only') conditions.push(isNotNull(r.mergedInto));
+  if (filter.withdrawn === 'exclude') conditions.push(isNull(r.withdrawnAt));
+  if (filter.withdrawn === 'only') conditions.push(isNotNull(r.withdrawnAt));
   return and(...conditions);
 }
 

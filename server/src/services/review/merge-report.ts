@@ -5,6 +5,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getReport, reportInScope } from './get-report.js';
+import { refuseWithdrawn } from './refuse-withdrawn.js';
 
 /**
  * Merges report `id` into report `into` (the one kept): `id` then counts under `into` in
@@ -22,6 +23,9 @@ export async function mergeReport(db: Db, id: string, into: string, viewer: Coor
     ]);
     const merged = locked.get(id)!.row;
     const kept = locked.get(into)!.row;
+    // Neither side of a merge may be a tombstone: one would count under, or carry, an erased report.
+    refuseWithdrawn(merged);
+    refuseWithdrawn(kept);
     if (merged.mergedInto) {
       throw new AppError(409, 'already_merged', 'This report is already merged into another: unmerge it first');
     }

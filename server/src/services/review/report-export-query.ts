@@ -30,6 +30,7 @@ const COLUMNS = sql.raw(
     '(select k.number from reports k where k.id = "reports"."merged_into")',
     // The keyset position as text: exact to the microsecond, where a JavaScript Date is not.
     '"reports"."created_at"::text',
+    '"reports"."withdrawn_at"',
   ].join(', '),
 );
 
@@ -54,6 +55,7 @@ export type ExportRow = [
   redacted: boolean,
   keptNumber: number | null,
   key: string,
+  withdrawnAt: Date | null,
 ];
 
 /** Where a row's keyset position is: created_at as text and id, the export's order. */

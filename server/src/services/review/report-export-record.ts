@@ -25,6 +25,8 @@ export function reportExportRecord(row: ExportRow): string[] {
     row[15],
     row[16] ? 'yes' : 'no',
     keptNumber === null ? '' : reportCode(keptNumber),
+    // A withdrawn report's texts and attribution were erased: its row says when, and nothing else.
+    row[19]?.toISOString() ?? '',
   ];
   for (let i = 0; i < cells.length; i++) cells[i] = neutralizeCell(cells[i]!);
   return cells;

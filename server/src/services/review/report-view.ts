@@ -108,5 +108,6 @@ export function toAdminReport(
     mergedInto: extras.lineage?.mergedInto ?? null,
     mergedReports: extras.lineage?.mergedReports ?? [],
     duplicates: extras.duplicates ?? [],
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
   };
 }

@@ -28,6 +28,7 @@ export const REPORT_EXPORT_COLUMNS = [
   'attribution',
   'redacted',
   'merged_into',
+  'withdrawn_at',
 ] as const;
 
 /**

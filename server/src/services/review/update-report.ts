@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { checkReportThemes } from '../reports/check-report-themes.js';
 import { discardOutdatedTranslations } from '../translations/discard-outdated-translations.js';
 import { getReport, reportInScope } from './get-report.js';
+import { refuseWithdrawn } from './refuse-withdrawn.js';
 
 /**
  * Review of one report, in one transaction with its audit entries: status, re-tagging
@@ -34,6 +35,7 @@ export async function updateReport(
   }
   await db.transaction(async (tx) => {
     const { row, themes: before } = await reportInScope(tx, id, viewer, true);
+    refuseWithdrawn(row);
     const now = new Date();
 
     if (update.status && update.status !== row.status) {

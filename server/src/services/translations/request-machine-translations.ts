@@ -6,6 +6,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { reportInScope } from '../review/get-report.js';
+import { refuseWithdrawn } from '../review/refuse-withdrawn.js';
 import { listTranslations } from './list-translations.js';
 import type { TranslationQueue } from './translation-queue.js';
 import { readableTexts, sourceLanguageOf, TRANSLATED_FIELDS } from './translation-view.js';
@@ -34,6 +35,7 @@ export async function requestMachineTranslations(
   deps.queue.assertAvailable();
   const queuedLanguages = await deps.db.transaction(async (tx) => {
     const { row } = await reportInScope(tx, reportId, viewer, true);
+    refuseWithdrawn(row);
     const source = sourceLanguageOf(row);
     const texts = readableTexts(row);
     const targets = [...new Set(languages)].filter((l) => l !== source);

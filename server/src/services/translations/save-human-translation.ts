@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { reportInScope } from '../review/get-report.js';
+import { refuseWithdrawn } from '../review/refuse-withdrawn.js';
 import { listTranslations } from './list-translations.js';
 import { sourceLanguageOf } from './translation-view.js';
 
@@ -20,6 +21,7 @@ export async function saveHumanTranslation(
 ): Promise<TReportTranslations> {
   await db.transaction(async (tx) => {
     const { row } = await reportInScope(tx, reportId, viewer, true);
+    refuseWithdrawn(row);
     const source = sourceLanguageOf(row);
     if (input.language === source) {
       throw new AppError(400, 'validation_failed', 'The text is already in this language', {

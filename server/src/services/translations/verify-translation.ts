@@ -5,6 +5,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Coordinator } from '../access/coordinator.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { reportInScope } from '../review/get-report.js';
+import { refuseWithdrawn } from '../review/refuse-withdrawn.js';
 import { listTranslations } from './list-translations.js';
 
 /** A reviewer vouches for a finished translation as it stands (or takes that back). */
@@ -15,7 +16,7 @@ export async function verifyTranslation(
   viewer: Coordinator,
 ): Promise<TReportTranslations> {
   await db.transaction(async (tx) => {
-    await reportInScope(tx, reportId, viewer, true);
+    refuseWithdrawn((await reportInScope(tx, reportId, viewer, true)).row);
     const t = tables.reportTranslations;
     const now = new Date();
     const [updated] = await tx

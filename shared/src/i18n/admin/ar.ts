@@ -48,6 +48,7 @@ export const arAdmin: AdminCatalog = {
     own_account: 'لا يمكنك تخفيض دور حسابك أو تعطيله.',
     account_exists: 'لدى هذا الشخص حساب مفعّل بالفعل.',
     invitation_invalid: 'انتهت صلاحية رابط الدعوة هذا أو سبق استخدامه. اطلب رابطًا جديدًا من أحد المسؤولين.',
+    report_withdrawn: 'سحب صاحب هذه المساهمة مساهمته: لم يعد من الممكن تعديلها.',
   },
   live: {
     connected: 'مباشر: تظهر المساهمات الجديدة فور وصولها.',
@@ -131,6 +132,13 @@ export const arAdmin: AdminCatalog = {
     open: 'فتح',
     openReport: 'فتح المساهمة الواردة من {{region}} بتاريخ {{date}}',
     redacted: 'منقّحة',
+    withdrawn: 'مسحوبة',
+    withdrawnExcerpt: 'مُحي النص بطلب من صاحبه.',
+    withdrawnFilter: 'المساهمات المسحوبة',
+    withdrawnFilterInclude: 'مدرجة مع علامة',
+    withdrawnFilterExclude: 'مخفية',
+    withdrawnFilterOnly: 'المسحوبة فقط',
+    withdrawnLive: 'سحب صاحب المساهمة {{code}} مساهمته.',
   },
   report: {
     title: 'مساهمة من {{region}}',
@@ -158,6 +166,10 @@ export const arAdmin: AdminCatalog = {
     source: 'المصدر أو الأدلة',
     empty: '(فارغ)',
     redactedNotice: 'هذه النصوص منقّحة: وهي ما تعرضه الموجزات.',
+    withdrawnTitle: 'سحبها صاحبها',
+    withdrawnNotice: 'سحبها صاحبها في {{date}}؛ ومُحي نصها وبيانات الاتصال الخاصة بها.',
+    withdrawnHint:
+      'يبقى رمزها ومنطقتها وبلدانها ومواضيعها كي تظل الموجزات التي تستشهد بها مقروءة (وتذكر أنها «مسحوبة»). لم يعد من الممكن مراجعتها أو تنقيحها أو التعليق عليها أو دمجها أو ترجمتها.',
     status: {
       title: 'حالة المراجعة',
       current: 'الحالة الحالية: {{status}}',

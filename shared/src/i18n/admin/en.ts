@@ -52,6 +52,7 @@ export const enAdmin = {
     own_account: 'You cannot demote or deactivate your own account.',
     account_exists: 'This person already has an active account.',
     invitation_invalid: 'This invitation link has expired or was already used. Ask an admin for a new one.',
+    report_withdrawn: 'This report was withdrawn by its reporter: it can no longer be changed.',
   },
   live: {
     connected: 'Live: new reports appear as they arrive.',
@@ -135,6 +136,13 @@ export const enAdmin = {
     open: 'Open',
     openReport: 'Open the report from {{region}} received {{date}}',
     redacted: 'redacted',
+    withdrawn: 'withdrawn',
+    withdrawnExcerpt: 'Text erased at the reporter’s request.',
+    withdrawnFilter: 'Withdrawn reports',
+    withdrawnFilterInclude: 'Listed, marked',
+    withdrawnFilterExclude: 'Hidden',
+    withdrawnFilterOnly: 'Only withdrawn reports',
+    withdrawnLive: 'Report {{code}} was withdrawn by its reporter.',
   },
   report: {
     title: 'Report from {{region}}',
@@ -162,6 +170,10 @@ export const enAdmin = {
     source: 'Source or evidence',
     empty: '(empty)',
     redactedNotice: 'These texts are redacted: this is what briefs show.',
+    withdrawnTitle: 'Withdrawn by the reporter',
+    withdrawnNotice: 'Withdrawn by the reporter on {{date}}; its text and contact details were erased.',
+    withdrawnHint:
+      'Its code, region, countries and themes stay so that briefs citing it still resolve (they say “withdrawn”). Nothing in it can be reviewed, redacted, annotated, merged or translated any more.',
     status: {
       title: 'Review status',
       current: 'Current status: {{status}}',

@@ -49,6 +49,7 @@ export const esAdmin: AdminCatalog = {
     own_account: 'No puede degradar ni desactivar su propia cuenta.',
     account_exists: 'Esta persona ya tiene una cuenta activa.',
     invitation_invalid: 'Este enlace de invitación ha caducado o ya se usó. Pida uno nuevo a un administrador.',
+    report_withdrawn: 'Su autor retiró este aporte: ya no se puede modificar.',
   },
   live: {
     connected: 'En directo: los nuevos aportes aparecen en cuanto llegan.',
@@ -132,6 +133,13 @@ export const esAdmin: AdminCatalog = {
     open: 'Abrir',
     openReport: 'Abrir el aporte de {{region}} recibido el {{date}}',
     redacted: 'editado',
+    withdrawn: 'retirado',
+    withdrawnExcerpt: 'Texto borrado a petición de su autor.',
+    withdrawnFilter: 'Aportes retirados',
+    withdrawnFilterInclude: 'Listados, marcados',
+    withdrawnFilterExclude: 'Ocultos',
+    withdrawnFilterOnly: 'Solo los retirados',
+    withdrawnLive: 'Su autor retiró el aporte {{code}}.',
   },
   report: {
     title: 'Aporte de {{region}}',
@@ -159,6 +167,10 @@ export const esAdmin: AdminCatalog = {
     source: 'Fuente o pruebas',
     empty: '(vacío)',
     redactedNotice: 'Estos textos están editados: es lo que muestran los informes.',
+    withdrawnTitle: 'Retirado por su autor',
+    withdrawnNotice: 'Retirado por su autor el {{date}}; se borraron su texto y sus datos de contacto.',
+    withdrawnHint:
+      'Su código, región, países y temas se conservan para que los informes que lo citan sigan siendo legibles (dicen «retirado»). Ya no se puede revisar, editar, anotar, fusionar ni traducir.',
     status: {
       title: 'Estado de revisión',
       current: 'Estado actual: {{status}}',

@@ -49,6 +49,7 @@ export const frAdmin: AdminCatalog = {
     own_account: 'Vous ne pouvez ni rétrograder ni désactiver votre propre compte.',
     account_exists: 'Cette personne a déjà un compte actif.',
     invitation_invalid: 'Ce lien d’invitation a expiré ou a déjà servi. Demandez-en un nouveau à un administrateur.',
+    report_withdrawn: 'Cette contribution a été retirée par son auteur : elle ne peut plus être modifiée.',
   },
   live: {
     connected: 'En direct : les nouvelles contributions s’affichent dès leur arrivée.',
@@ -132,6 +133,13 @@ export const frAdmin: AdminCatalog = {
     open: 'Ouvrir',
     openReport: 'Ouvrir la contribution de la région {{region}} reçue le {{date}}',
     redacted: 'caviardée',
+    withdrawn: 'retirée',
+    withdrawnExcerpt: 'Texte effacé à la demande de son auteur.',
+    withdrawnFilter: 'Contributions retirées',
+    withdrawnFilterInclude: 'Listées, signalées',
+    withdrawnFilterExclude: 'Masquées',
+    withdrawnFilterOnly: 'Seulement les retirées',
+    withdrawnLive: 'La contribution {{code}} a été retirée par son auteur.',
   },
   report: {
     title: 'Contribution : {{region}}',
@@ -159,6 +167,10 @@ export const frAdmin: AdminCatalog = {
     source: 'Source ou éléments de preuve',
     empty: '(vide)',
     redactedNotice: 'Ces textes sont caviardés : c’est ce que montrent les notes.',
+    withdrawnTitle: 'Retirée par son auteur',
+    withdrawnNotice: 'Retirée par son auteur le {{date}} ; son texte et ses coordonnées ont été effacés.',
+    withdrawnHint:
+      'Son code, sa région, ses pays et ses thèmes restent, pour que les notes qui la citent se lisent encore (elles indiquent « retirée »). Elle ne peut plus être examinée, caviardée, annotée, fusionnée ni traduite.',
     status: {
       title: 'Statut d’examen',
       current: 'Statut actuel : {{status}}',
