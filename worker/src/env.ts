@@ -28,6 +28,8 @@ export const ZWorkerEnv = z
     STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
     // On SIGTERM: seconds the active mail jobs get to finish; another worker takes over the rest (stalled jobs).
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+    // An active job's lock: the job of a worker that died runs again on another within twice this.
+    JOB_LOCK_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
     ...translationEnvShape,
     // Retention of personal data (periods, how often the purge runs, the address-hash key).
     ...retentionEnvShape,

@@ -14,6 +14,7 @@ import { handlePurgePersonalData } from './jobs/purge-personal-data.handler.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
 import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
+import { jobLockSettings } from './lifecycle/job-lock.js';
 import { SendWindow } from './mail/send-window.js';
 import { createMailTransport } from './mail/transport.js';
 import { createTranslationProvider, type TranslationEnv } from './translation/config.js';
@@ -36,6 +37,8 @@ export type WorkerOptions = {
   staleClaimMs?: number;
   /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
   shutdownGraceMs?: number;
+  /** An active job's lock; a dead worker's jobs are taken over within twice this (default 30 s). */
+  jobLockMs?: number;
   /** Scheduled mail may be claimed and sent this long before its time (default 10 s). */
   earlyMs?: number;
   /** The machine translation provider's settings (default: none, human translations only). */
@@ -62,6 +65,7 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    jobLockMs: env.JOB_LOCK_SECONDS * 1000,
     earlyMs: env.REMINDER_EARLY_SECONDS * 1000,
     translation: {
       TRANSLATION_PROVIDER: env.TRANSLATION_PROVIDER,
@@ -138,6 +142,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         connection,
         prefix,
         concurrency: queueName === QUEUES.mail ? options.concurrency : 1,
+        ...jobLockSettings(options.jobLockMs),
         ...(queueName === QUEUES.mail && options.ratePerSecond > 0
           ? { limiter: { max: options.ratePerSecond, duration: 1000 } }
           : {}),
