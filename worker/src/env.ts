@@ -19,6 +19,8 @@ export const ZWorkerEnv = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     // Mail jobs processed at once by this worker.
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+    // A mail SMTP refused for now (4xx, no answer) is tried again after this, then twice as long each time (at most 10 min).
+    MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
     // Upper bound on messages sent per second by each worker (0 = no limit).
     MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
     // How often the reconciler re-enqueues due outbox rows that have no job.

@@ -31,6 +31,8 @@ export type WorkerOptions = {
   concurrency: number;
   /** Messages per second per worker; 0 = unlimited. */
   ratePerSecond: number;
+  /** A mail SMTP refused for now waits this long before its first retry, doubling after (default 5 s). */
+  mailRetryMs?: number;
   /** Run the reconciler every this many ms (default one minute). */
   reconcileEveryMs?: number;
   /** Send again a claim handed to SMTP but never recorded, whose job is gone, after this (default ten minutes). */
@@ -62,6 +64,7 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     publicUrl: env.PUBLIC_URL,
     concurrency: env.WORKER_CONCURRENCY,
     ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    mailRetryMs: env.MAIL_RETRY_SECONDS * 1000,
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
@@ -116,6 +119,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     redis: connection,
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
+    mailRetryMs: options.mailRetryMs,
     earlyMs: options.earlyMs ?? 10_000,
     sendWindow: new SendWindow(options.concurrency),
     translator: options.translation ? createTranslationProvider(options.translation) : null,
