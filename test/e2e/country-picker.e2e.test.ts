@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
+import { severeViolations } from '../support/accessibility.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 
 /*
@@ -11,13 +11,7 @@ import { useBrowserSuite } from '../support/browser-suite.js';
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
 async function expectAccessible(page: Page, when: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const severe = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(severe).toEqual([]);
+  expect(await severeViolations(page, when)).toEqual([]);
 }
 
 describe('the country picker of the input form, with the keyboard only', () => {

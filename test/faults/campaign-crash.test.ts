@@ -62,6 +62,8 @@ if (databaseKinds().includes('postgres')) {
           WORKER_CONCURRENCY: String(CONCURRENCY),
           RECONCILE_EVERY_SECONDS: '2',
           STALE_CLAIM_SECONDS: '3',
+          // The dead worker's jobs are taken over within two lock periods: 10-20 s, not BullMQ's 30-60 s.
+          JOB_LOCK_SECONDS: '10',
           PUBLIC_URL: 'http://convene.test',
         };
         const first = spawnEntry('worker/src/main.ts', [], env);
@@ -80,7 +82,7 @@ if (databaseKinds().includes('postgres')) {
         const second = spawnEntry('worker/src/main.ts', [], env);
         workers.push(second);
         await second.waitForOutput('workers started', 60_000);
-        // The jobs the dead worker held come back when BullMQ finds them stalled (~30-60 s).
+        // The jobs the dead worker held come back when BullMQ finds them stalled (10-20 s here).
         await everyoneReached(sink, emails, 100_000);
         const done: TCampaign = await campaignWhenDone(stack, session, campaign.id, 30_000);
         await settle(sink.messages);

@@ -22,7 +22,8 @@ describe(`SMTP failures during a campaign (${kind})`, () => {
     stack = await startTestStack({
       kind,
       smtp: { reject: (index) => answer(index) },
-      env: { WORKER_CONCURRENCY: '10' },
+      // Refused mail retried after 1 s, 2 s, 4 s… instead of 5 s, 10 s, 20 s: the same retries, sooner.
+      env: { WORKER_CONCURRENCY: '10', MAIL_RETRY_SECONDS: '1' },
     });
     session = await signIn(stack);
   });
@@ -48,7 +49,7 @@ describe(`SMTP failures during a campaign (${kind})`, () => {
 
     const campaign = await sendCampaign(stack, session, webinar.id);
     expect(campaign.plannedCount).toBe(200);
-    // Refused messages come back after the exponential backoff (5 s, 10 s, 20 s…).
+    // Refused messages come back after the exponential backoff (1 s, 2 s, 4 s… here).
     await stack.sink!.waitFor(200, 100_000);
     const done = await campaignWhenDone(stack, session, campaign.id, 30_000);
     await settle(stack.sink!.messages);

@@ -12,7 +12,8 @@ import { MIGRATIONS_FOLDER, openDatabase } from '@convene/shared/db';
  * (a benchmark) finds no template and starts from nothing, as before.
  */
 
-function migrationsHash(): string {
+/** A short hash of every migration file: a template is only ever served for the migrations it has. */
+export function migrationsHash(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { copyPgliteTemplate } from './pglite-template.js';
+import { createDatabaseSql } from './postgres-template.js';
 
 /** The databases the suite runs against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export type DbKind = 'pglite' | 'postgres';
@@ -23,8 +24,9 @@ export type TestDatabaseTarget = {
 };
 
 /**
- * A fresh database of the given kind: its own PostgreSQL database (empty), or its own PGlite
- * dir — a copy of the suite's migrated template when the global setup made one.
+ * A fresh database of the given kind: its own PostgreSQL database or its own PGlite dir — a
+ * copy of the suite's migrated template of that kind when the global setup made one, empty
+ * otherwise.
  */
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabaseTarget> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'convene-test-'));
@@ -39,7 +41,7 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabaseTarg
   const name = `convene_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(await createDatabaseSql(admin, name));
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -1,5 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
+
+// Where the journeys import it from; it lives with the other accessibility settings.
+export { severeViolations } from './accessibility.js';
 
 /*
  * Steps of a coordinator's work in the workspace, each a small function over a Playwright
@@ -20,16 +22,6 @@ export async function signInToWorkspace(
   await form.locator('input[name="password"]').fill(account.password);
   await form.locator('button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname === '/admin/overview');
-}
-
-/** Serious or critical WCAG 2.1 A/AA violations on the page as it is now, one line each. */
-export async function severeViolations(page: Page, when: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${when}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Opens the Contacts page (signed in) and waits for its list to load. */

@@ -19,6 +19,8 @@ export const ZWorkerEnv = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     // Mail jobs processed at once by this worker.
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+    // A mail SMTP refused for now (4xx, no answer) is tried again after this, then twice as long each time (at most 10 min).
+    MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
     // Upper bound on messages sent per second by each worker (0 = no limit).
     MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
     // How often the reconciler re-enqueues due outbox rows that have no job.
@@ -28,6 +30,8 @@ export const ZWorkerEnv = z
     STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).default(600),
     // On SIGTERM: seconds the active mail jobs get to finish; another worker takes over the rest (stalled jobs).
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+    // An active job's lock: the job of a worker that died runs again on another within twice this.
+    JOB_LOCK_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
     ...translationEnvShape,
     // Retention of personal data (periods, how often the purge runs, the address-hash key).
     ...retentionEnvShape,

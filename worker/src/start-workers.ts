@@ -14,6 +14,7 @@ import { handlePurgePersonalData } from './jobs/purge-personal-data.handler.js';
 import { handleReconcileOutbox, type ReconcileResult } from './jobs/reconcile-outbox.handler.js';
 import type { WorkerDeps } from './jobs/worker-deps.js';
 import { closeWorkersWithin, trackActiveJobs } from './lifecycle/close-workers.js';
+import { jobLockSettings } from './lifecycle/job-lock.js';
 import { SendWindow } from './mail/send-window.js';
 import { createMailTransport } from './mail/transport.js';
 import { createTranslationProvider, type TranslationEnv } from './translation/config.js';
@@ -30,12 +31,16 @@ export type WorkerOptions = {
   concurrency: number;
   /** Messages per second per worker; 0 = unlimited. */
   ratePerSecond: number;
+  /** A mail SMTP refused for now waits this long before its first retry, doubling after (default 5 s). */
+  mailRetryMs?: number;
   /** Run the reconciler every this many ms (default one minute). */
   reconcileEveryMs?: number;
   /** Send again a claim handed to SMTP but never recorded, whose job is gone, after this (default ten minutes). */
   staleClaimMs?: number;
   /** On close, time the active jobs get to finish before they are abandoned to the stalled-job check (default 20 s). */
   shutdownGraceMs?: number;
+  /** An active job's lock; a dead worker's jobs are taken over within twice this (default 30 s). */
+  jobLockMs?: number;
   /** Scheduled mail may be claimed and sent this long before its time (default 10 s). */
   earlyMs?: number;
   /** The machine translation provider's settings (default: none, human translations only). */
@@ -59,9 +64,11 @@ export function workerOptionsFromEnv(env: WorkerEnv, db: Db, logger: Logger): Wo
     publicUrl: env.PUBLIC_URL,
     concurrency: env.WORKER_CONCURRENCY,
     ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    mailRetryMs: env.MAIL_RETRY_SECONDS * 1000,
     reconcileEveryMs: env.RECONCILE_EVERY_SECONDS * 1000,
     staleClaimMs: env.STALE_CLAIM_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    jobLockMs: env.JOB_LOCK_SECONDS * 1000,
     earlyMs: env.REMINDER_EARLY_SECONDS * 1000,
     translation: {
       TRANSLATION_PROVIDER: env.TRANSLATION_PROVIDER,
@@ -112,6 +119,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     redis: connection,
     mailQueue,
     staleClaimMs: options.staleClaimMs ?? 10 * 60_000,
+    mailRetryMs: options.mailRetryMs,
     earlyMs: options.earlyMs ?? 10_000,
     sendWindow: new SendWindow(options.concurrency),
     translator: options.translation ? createTranslationProvider(options.translation) : null,
@@ -138,6 +146,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         connection,
         prefix,
         concurrency: queueName === QUEUES.mail ? options.concurrency : 1,
+        ...jobLockSettings(options.jobLockMs),
         ...(queueName === QUEUES.mail && options.ratePerSecond > 0
           ? { limiter: { max: options.ratePerSecond, duration: 1000 } }
           : {}),

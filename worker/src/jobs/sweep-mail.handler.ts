@@ -29,8 +29,9 @@ const BATCH = 100;
 const MAX_ROW_ATTEMPTS = 25;
 /** How long the process stops handing mail to SMTP after a 421 ("try again later"). */
 const SLOW_DOWN_MS = 1_000;
-/** A row SMTP refused for now waits 5 s, 10 s, 20 s … (at most 10 min) before its next try. */
-const retryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
+/** A row SMTP refused for now waits 5 s, 10 s, 20 s … (MAIL_RETRY_SECONDS, at most 10 min) before its next try. */
+export const retryDelayMs = (attempts: number, firstMs = 5_000) =>
+  Math.min(firstMs * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
 
 /** Without a configured one (hand-built deps): as the default worker would. */
 const DEFAULT_EARLY_MS = 10_000;
@@ -201,7 +202,14 @@ async function onRefused(run: Run, { row, contactId }: ReadyMail, err: unknown):
     return;
   }
   if (isThrottlingSmtpError(err)) deps.sendWindow.pause(SLOW_DOWN_MS);
-  const next = await releaseForRetry(deps.db, row.id, token, reason, retryDelayMs(row.attempts), deps.earlyMs);
+  const next = await releaseForRetry(
+    deps.db,
+    row.id,
+    token,
+    reason,
+    retryDelayMs(row.attempts, deps.mailRetryMs),
+    deps.earlyMs,
+  );
   if (next) await wakeUp(deps, [next], log, deps.earlyMs);
   log.info({ code: errorCode(err) }, 'SMTP did not take the mail: tried again later');
 }

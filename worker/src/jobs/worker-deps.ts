@@ -23,6 +23,8 @@ export type WorkerDeps = {
    * whose job is gone, is released and sent again (the at-least-once window).
    */
   staleClaimMs: number;
+  /** A mail SMTP refused for now waits this long before its first retry, doubling after (default 5 s). */
+  mailRetryMs?: number;
   /** Mail due this far ahead may be claimed and sent now (REMINDER_EARLY_SECONDS). */
   earlyMs?: number;
   /** The process's mails handed to SMTP and not yet recorded, shared by every sweep. */
