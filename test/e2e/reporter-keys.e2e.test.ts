@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { ZPublicReporterKey } from '@convene/shared';
+import { ZPublicReporterKey, type TCreateReportInput } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
@@ -27,7 +27,7 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
   const suite = useBrowserSuite({ kind: 'pglite', smtp: false, withWorker: false, env: { REPORT_RATE_LIMIT: '1000' } });
 
   /** Submits a report through the public API as the form would, and returns its id. */
-  async function submitReport(reporter: Parameters<typeof reportBody>[0]['reporter'], clientSubmissionId: string) {
+  async function submitReport(reporter: TCreateReportInput['reporter'], clientSubmissionId: string) {
     const res = await suite.stack.request('/api/reports', {
       method: 'POST',
       json: reportBody({ clientSubmissionId, reporter, consent: 'attributed' }),
@@ -60,27 +60,27 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
     await form.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await form.getByLabel('Repeat the passphrase').fill(passphrase);
     await form.getByLabel(/I have written the passphrase down/).check();
-    await page.evaluate(() => {
-      const el = document.querySelector('[data-testid="new-key-form"]')!;
-      const seen = { busy: false };
-      (window as unknown as { busySeen: typeof seen }).busySeen = seen;
+    // Page code as text: the test's types have no DOM.
+    await page.evaluate(`(() => {
+      const el = document.querySelector('[data-testid="new-key-form"]');
+      window.busySeen = false;
       new MutationObserver(() => {
-        if (el.getAttribute('aria-busy') === 'true') seen.busy = true;
+        if (el.getAttribute('aria-busy') === 'true') window.busySeen = true;
       }).observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-    });
+    })()`);
     await form.getByRole('button', { name: 'Make the key' }).click();
     await page.getByTestId('new-key-done').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { busySeen: { busy: boolean } }).busySeen.busy)).toBe(true);
+    expect(await page.evaluate('window.busySeen')).toBe(true);
     // Cleared once sent: the passphrase is not left in the page.
     await expect(form.getByLabel('Passphrase', { exact: true }).inputValue()).resolves.toBe('');
   }
 
   /** Opens a report by its workspace link (client-side: keys unlocked in the tab stay). */
   async function openReport(page: Page, id: string) {
-    await page.evaluate((path) => {
-      window.history.pushState(null, '', path);
+    await page.evaluate(`(() => {
+      window.history.pushState(null, '', ${JSON.stringify(`/admin/reports/${id}`)});
       window.dispatchEvent(new PopStateEvent('popstate'));
-    }, `/admin/reports/${id}`);
+    })()`);
     await page.locator(`[data-testid="report-detail"][data-report-id="${id}"]`).waitFor();
   }
 
@@ -189,7 +189,7 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
     for (const { path, body } of posted) {
       for (const secret of secrets) expect({ path, holds: body.includes(secret) }).toEqual({ path, holds: false });
     }
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
     for (const secret of secrets) expect(stored).not.toContain(secret);
 
     // The wrapped keys in the database never hold a passphrase, in clear or encoded.
