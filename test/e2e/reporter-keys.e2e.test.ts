@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { reportBody } from '../factories.js';
 import { unmailedInvitationToken } from '../support/account-mail.js';
-import { useBrowserSuite } from '../support/browser-suite.js';
+import { useBrowserSuite, type OpenedPage } from '../support/browser-suite.js';
 import { signIn } from '../support/coordinator-session.js';
 import { sealedReporter } from '../support/sealed-identity.js';
 import { ADMIN } from '../support/stack.js';
@@ -86,13 +86,19 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
 
   const identityPosts = (paths: string[]) => paths.filter((p) => /\/api\/admin\/reports\/[^/]+\/identity$/.test(p));
 
-  it('lets an admin make and rotate the key, then reveal each report with its own key’s passphrase', async () => {
-    const tag = randomBytes(4).toString('hex');
-    const first = { name: `Amina Diallo ${tag}`, email: `amina.${tag}@example.org`, phone: '+221 70 123 45 67' };
-    const second = { name: `José Pérez ${tag}`, email: `jose.${tag}@example.org`, phone: '+34 600 111 222' };
+  // One admin's journey, in steps that share the tab (keys unlocked in it stay between steps).
+  const tag = randomBytes(4).toString('hex');
+  const first = { name: `Amina Diallo ${tag}`, email: `amina.${tag}@example.org`, phone: '+221 70 123 45 67' };
+  const second = { name: `José Pérez ${tag}`, email: `jose.${tag}@example.org`, phone: '+34 600 111 222' };
+  const posted: { path: string; body: string }[] = [];
+  let opened: OpenedPage;
+  let report1: { id: string; kid: string };
+  let report2: { id: string; kid: string };
+  const panel = () => opened.page.getByTestId('identity-panel');
 
-    const { page, pageErrors } = await suite.open();
-    const posted: { path: string; body: string }[] = [];
+  it('makes the key in the browser under the passphrase rule, then rotates it', async () => {
+    opened = await suite.open();
+    const { page } = opened;
     page.on('request', (request) => {
       if (request.method() !== 'GET') {
         posted.push({ path: new URL(request.url()).pathname, body: request.postData() ?? '' });
@@ -118,7 +124,7 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
     await createKey(page, PASSPHRASE_1);
     await page.getByTestId('reporter-key-row').first().waitFor();
     expect(await page.getByTestId('reporter-key-row').count()).toBe(1);
-    const report1 = await submitSealed(first);
+    report1 = await submitSealed(first);
 
     // Rotation: the new key is the active one, the old one retired but listed.
     await createKey(page, PASSPHRASE_2);
@@ -128,11 +134,14 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
     await expect(rows.nth(0).getAttribute('data-state')).resolves.toBe('active');
     await expect(rows.nth(1).getAttribute('data-key-id')).resolves.toBe(report1.kid);
     await expect(rows.nth(1).getByTestId('reporter-key-status').innerText()).resolves.toMatch(/^Retired .+/);
-    const report2 = await submitSealed(second);
+    report2 = await submitSealed(second);
     expect(report2.kid).not.toBe(report1.kid);
     await expect(rows.nth(0).getAttribute('data-key-id')).resolves.toBe(report2.kid);
     expect(await severeViolations(page, 'reporter keys (en)')).toEqual([]);
+  });
 
+  it('reveals a report sealed to the retired key with that key’s passphrase only, in one audited request', async () => {
+    const { page } = opened;
     // A named report that left no contact details says so.
     const bareId = randomUUID();
     const bare = await submitReport({ kind: 'named', organization: 'Org without contact', identity: null }, bareId);
@@ -141,49 +150,60 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
 
     // Report 1, sealed to the retired key: the second passphrase does not open it, the first does.
     await openReport(page, report1.id);
-    const panel = page.getByTestId('identity-panel');
-    await panel.getByRole('button', { name: 'Reveal identity' }).click();
-    await panel.getByLabel('Passphrase of the reporter key').fill(PASSPHRASE_2);
-    await panel.getByRole('button', { name: 'Open' }).click();
-    await panel.getByTestId('identity-error').waitFor();
-    await expect(panel.getByTestId('identity-error').innerText()).resolves.toBe(
+    await panel().getByRole('button', { name: 'Reveal identity' }).click();
+    await panel().getByLabel('Passphrase of the reporter key').fill(PASSPHRASE_2);
+    await panel().getByRole('button', { name: 'Open' }).click();
+    await panel().getByTestId('identity-error').waitFor();
+    await expect(panel().getByTestId('identity-error').innerText()).resolves.toBe(
       `This passphrase does not open key ${report1.kid.slice(0, 8)}. Check it and try again.`,
     );
-    await panel.getByTestId('identity-retired-key').waitFor();
-    await panel.getByLabel(`Passphrase of key ${report1.kid.slice(0, 8)}`).fill(PASSPHRASE_1);
-    await panel.getByRole('button', { name: 'Open' }).click();
-    await panel.getByTestId('identity-revealed').waitFor();
-    await expect(panel.getByTestId('identity-name').innerText()).resolves.toBe(first.name);
-    await expect(panel.getByTestId('identity-email').innerText()).resolves.toBe(first.email);
-    await expect(panel.getByTestId('identity-phone').innerText()).resolves.toBe(first.phone);
+    await panel().getByTestId('identity-retired-key').waitFor();
+    await panel()
+      .getByLabel(`Passphrase of key ${report1.kid.slice(0, 8)}`)
+      .fill(PASSPHRASE_1);
+    await panel().getByRole('button', { name: 'Open' }).click();
+    await panel().getByTestId('identity-revealed').waitFor();
+    await expect(panel().getByTestId('identity-name').innerText()).resolves.toBe(first.name);
+    await expect(panel().getByTestId('identity-email').innerText()).resolves.toBe(first.email);
+    await expect(panel().getByTestId('identity-phone').innerText()).resolves.toBe(first.phone);
     // One audited request for the reveal: the retry after the wrong passphrase sent nothing.
     expect(identityPosts(posted.map((p) => p.path))).toEqual([`/api/admin/reports/${report1.id}/identity`]);
+  });
 
+  it('reveals a report sealed to the active key and keeps the key unlocked in the tab until locked', async () => {
+    const { page } = opened;
     // Report 2, with the active key, kept unlocked for the tab: a second reveal asks nothing.
     await openReport(page, report2.id);
-    await panel.getByRole('button', { name: 'Reveal identity' }).click();
-    await panel.getByLabel('Passphrase of the reporter key').fill(PASSPHRASE_2);
-    await panel.getByLabel(/Keep the key unlocked in this tab/).check();
-    await panel.getByRole('button', { name: 'Open' }).click();
-    await panel.getByTestId('identity-revealed').waitFor();
-    await expect(panel.getByTestId('identity-name').innerText()).resolves.toBe(second.name);
-    await expect(panel.getByTestId('identity-email').innerText()).resolves.toBe(second.email);
-    await expect(panel.getByTestId('identity-phone').innerText()).resolves.toBe(second.phone);
-    await panel.getByRole('button', { name: 'Hide' }).click();
-    await panel.getByRole('button', { name: 'Reveal identity' }).click();
-    await panel.getByTestId('identity-revealed').waitFor();
-    await expect(panel.getByTestId('identity-email').innerText()).resolves.toBe(second.email);
+    await panel().getByRole('button', { name: 'Reveal identity' }).click();
+    await panel().getByLabel('Passphrase of the reporter key').fill(PASSPHRASE_2);
+    await panel()
+      .getByLabel(/Keep the key unlocked in this tab/)
+      .check();
+    await panel().getByRole('button', { name: 'Open' }).click();
+    await panel().getByTestId('identity-revealed').waitFor();
+    await expect(panel().getByTestId('identity-name').innerText()).resolves.toBe(second.name);
+    await expect(panel().getByTestId('identity-email').innerText()).resolves.toBe(second.email);
+    await expect(panel().getByTestId('identity-phone').innerText()).resolves.toBe(second.phone);
+    await panel().getByRole('button', { name: 'Hide' }).click();
+    await panel().getByRole('button', { name: 'Reveal identity' }).click();
+    await panel().getByTestId('identity-revealed').waitFor();
+    await expect(panel().getByTestId('identity-email').innerText()).resolves.toBe(second.email);
     // Locked, the key is forgotten: the next reveal asks the passphrase again.
-    await panel.getByRole('button', { name: `Lock key ${report2.kid.slice(0, 8)}` }).click();
-    await panel.getByRole('button', { name: 'Hide' }).click();
-    await panel.getByRole('button', { name: 'Reveal identity' }).click();
-    await panel.getByLabel('Passphrase of the reporter key').waitFor();
+    await panel()
+      .getByRole('button', { name: `Lock key ${report2.kid.slice(0, 8)}` })
+      .click();
+    await panel().getByRole('button', { name: 'Hide' }).click();
+    await panel().getByRole('button', { name: 'Reveal identity' }).click();
+    await panel().getByLabel('Passphrase of the reporter key').waitFor();
     expect(identityPosts(posted.map((p) => p.path))).toEqual([
       `/api/admin/reports/${report1.id}/identity`,
       `/api/admin/reports/${report2.id}/identity`,
       `/api/admin/reports/${report2.id}/identity`,
     ]);
+  });
 
+  it('sends, stores and audits no passphrase and no clear identity; the audit log lists each reveal', async () => {
+    const { page } = opened;
     // Nothing the browser sent holds a passphrase or a clear identity; nothing is in storage.
     const secrets = [PASSPHRASE_1, PASSPHRASE_2, ...Object.values(first), ...Object.values(second)];
     for (const { path, body } of posted) {
@@ -216,16 +236,19 @@ describe('reporter keys and revealing a named reporter in the workspace', () => 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Audit log' }).click();
     await page.locator('[data-testid="audit-row"][data-action="report.identity_reveal"]').first().waitFor();
     expect(await page.locator('[data-testid="audit-row"][data-action="report.identity_reveal"]').count()).toBe(3);
+  });
 
-    // The keys page in Arabic, right to left.
+  it('has no serious accessibility violation on the keys page in Arabic (right to left)', async () => {
+    const { page, pageErrors } = opened;
     await page.goto(`${suite.stack.url}/admin/reporter-keys?lang=ar`);
     await page.getByTestId('reporter-keys-table').waitFor();
     await page.waitForFunction("document.documentElement.dir === 'rtl'");
     await page.getByRole('heading', { level: 1, name: 'مفاتيح المُبلِّغين' }).waitFor();
     expect(await severeViolations(page, 'reporter keys (ar)')).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
 
-    // A coordinator: no keys page in the navigation, no reveal on the report.
+  it('shows a coordinator neither the keys page nor a reveal', async () => {
     const admin = await signIn(suite.stack);
     const email = `coordinator.${tag}@convene.test`;
     const invited = await suite.stack.request('/api/admin/accounts/invitations', {
