@@ -1,6 +1,6 @@
 import type { TAdminReport, TIdentityReveal } from '@convene/shared';
 import { openIdentity, unwrapReporterKey, type ReporterIdentity } from '@convene/shared/crypto';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../common/api/http';
 import { ErrorNotice } from '../components/errors';
 import { useAdminTranslation } from '../i18n/admin-translation';
@@ -47,6 +47,17 @@ function Reveal({ reportId }: { reportId: string }) {
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  const revealed = useRef<HTMLDListElement>(null);
+  // Where the reader's attention goes next: the passphrase to type, then the details it opened.
+  useEffect(() => {
+    if (step.kind === 'asking') passphraseInput.current?.focus();
+    if (step.kind === 'shown') revealed.current?.focus();
+  }, [step.kind]);
+  // Back to the passphrase after a wrong one, once the field is enabled again.
+  useEffect(() => {
+    if (!busy && (failure?.kind === 'passphrase' || failure?.kind === 'missing')) passphraseInput.current?.focus();
+  }, [failure, busy]);
 
   /** The audited request, made once per reveal: a wrong passphrase is retried on what came back. */
   const fetchSealed = async (): Promise<TIdentityReveal | null> => {
@@ -90,7 +101,6 @@ function Reveal({ reportId }: { reportId: string }) {
     if (busy || step.kind !== 'asking') return;
     if (passphrase === '') {
       setFailure({ kind: 'missing' });
-      document.getElementById('identity-passphrase')?.focus();
       return;
     }
     setFailure(null);
@@ -104,7 +114,6 @@ function Reveal({ reportId }: { reportId: string }) {
         key = await unwrapReporterKey(sealed.key.id, sealed.key.privateKey, passphrase);
       } catch {
         setFailure({ kind: 'passphrase' });
-        document.getElementById('identity-passphrase')?.focus();
         return;
       }
       if (remember) keyring.keep(sealed.key.id, key);
@@ -133,7 +142,7 @@ function Reveal({ reportId }: { reportId: string }) {
         <p role="status" className="visually-hidden">
           {t('admin.identity.revealed')}
         </p>
-        <dl className="facts-list" data-testid="identity-revealed">
+        <dl className="facts-list" data-testid="identity-revealed" ref={revealed} tabIndex={-1}>
           <div className="facts-row">
             <dt>{t('admin.identity.name')}</dt>
             <dd data-testid="identity-name">{value(identity.name, 'auto')}</dd>
@@ -196,6 +205,7 @@ function Reveal({ reportId }: { reportId: string }) {
             </p>
           )}
           <input
+            ref={passphraseInput}
             id="identity-passphrase"
             name="passphrase"
             type="password"
