@@ -14,9 +14,12 @@ export async function insertReporterKey(db: Db, passphrase = 'correct horse batt
   return key;
 }
 
-/** A named reporter as the form sends one: organization in clear, the rest sealed to `key`. */
+/**
+ * A named reporter as the form sends one: organization in clear, the rest sealed to `key`
+ * (a key made here, or the public half as GET /api/reporter-key serves it).
+ */
 export async function sealedReporter(
-  key: NewReporterKey,
+  key: Pick<NewReporterKey, 'id' | 'publicKey'>,
   clientSubmissionId: string,
   organization: string,
   identity: Partial<ReporterIdentity>,

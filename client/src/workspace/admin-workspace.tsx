@@ -21,6 +21,8 @@ import { AccountPage } from './password/account-page';
 import { ForgotPasswordPage } from './password/forgot-password-page';
 import { ResetPasswordPage } from './password/reset-password-page';
 import { RegistrantsPage } from './registrants/registrants-page';
+import { KeyringProvider } from './reporter-keys/keyring';
+import { ReporterKeysPage } from './reporter-keys/reporter-keys-page';
 import { ReportDetailPage } from './reports/report-detail-page';
 import { ReportsPage } from './reports/reports-page';
 import { RetentionPage } from './retention/retention-page';
@@ -53,6 +55,7 @@ const ADMIN_NAV: { href: string; key: AdminKey }[] = [
   { href: '/audit', key: 'admin.nav.audit' },
   { href: '/themes', key: 'admin.themeEditor.nav' },
   { href: '/retention', key: 'admin.retention.nav' },
+  { href: '/reporter-keys', key: 'admin.reporterKeys.nav' },
 ];
 
 /** A place to go back to after signing in: a path of the workspace, nothing else. */
@@ -186,6 +189,9 @@ function SignedInRoutes() {
       <Route path="/retention">
         <RetentionPage />
       </Route>
+      <Route path="/reporter-keys">
+        <ReporterKeysPage />
+      </Route>
       <Route>
         <WorkspaceNotFound />
       </Route>
@@ -209,7 +215,12 @@ function Gate() {
       return <SignInPage reason={session.reason} />;
     case 'signed-in':
       if (location === '/') return <Navigate to={safeNext(search) ?? '/overview'} />;
-      return <SignedInRoutes />;
+      // Keys unlocked in this tab live under the signed-in routes: signing out forgets them.
+      return (
+        <KeyringProvider>
+          <SignedInRoutes />
+        </KeyringProvider>
+      );
   }
 }
 

@@ -34,6 +34,8 @@ export {
   ZPublication,
   ZRegistrant,
   ZRegistrantList,
+  ZIdentityReveal,
+  ZReporterKeyList,
   ZReportSubmittedEvent,
   ZReportWithdrawnEvent,
   ZReportTranslations,

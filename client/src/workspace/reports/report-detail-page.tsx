@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { DuplicatesPanel } from './duplicates-panel';
+import { IdentityPanel } from './identity-panel';
 import { RedactionEditor } from './redaction-editor';
 import { ReportFacts } from './report-facts';
 import { ReportNotes } from './report-notes';
@@ -95,6 +96,8 @@ export function ReportDetailPage({ id }: { id: string }) {
             <h2 id="facts-title">{t('admin.report.facts')}</h2>
             <ReportFacts report={r} />
           </section>
+          {/* A withdrawn report's identity is erased: its notice says so, not "no contact details were left". */}
+          {open && <IdentityPanel report={r} />}
           {open && <StatusControl report={r} onChange={replace} announce={announce} />}
           {open && <ThemeEditor report={r} onChange={replace} announce={announce} />}
         </div>

@@ -401,6 +401,76 @@ export const esAdmin: AdminCatalog = {
         'Este enlace se muestra una sola vez: es válido durante 72 horas y sirve una única vez. No se envía ningún correo automáticamente: envíe usted el enlace a {{email}} por un canal de confianza.',
     },
   },
+  reporterKeys: {
+    nav: 'Claves de informantes',
+    title: 'Claves de informantes',
+    intro:
+      'El nombre, el correo y el teléfono de los informantes identificados se sellan en su propio navegador con la clave activa. Solo el navegador de un administrador, con la frase de contraseña de esa clave, puede abrirlos: el servidor no puede leer ni los datos de contacto ni la clave privada.',
+    refresh: 'Actualizar',
+    listTitle: 'Claves',
+    empty:
+      'Todavía no hay ninguna clave: los informantes identificados no pueden dejar datos de contacto hasta que un administrador cree una.',
+    key: 'Clave',
+    created: 'Creada',
+    by: 'Por',
+    byUnnamed: 'Un administrador sin nombre visible',
+    status: 'Estado',
+    reports: 'Aportes sellados con ella',
+    active: 'Activa: los nuevos aportes se sellan con ella',
+    retired: 'Retirada',
+    unlocked: 'desbloqueada en esta pestaña',
+    lockAll: 'Bloquear todas las claves desbloqueadas en esta pestaña',
+    create: {
+      title: 'Crear una clave nueva',
+      rotation:
+        'La clave nueva pasa a ser aquella con la que se sellan los nuevos aportes. No se vuelve a cifrar nada: los aportes sellados con una clave anterior se siguen abriendo con esa clave y su propia frase de contraseña.',
+      warning:
+        'Anote la frase de contraseña en un lugar seguro, fuera de este espacio. Nadie puede recuperarla, ni siquiera quienes operan el servidor: si se pierde, los datos de contacto de los informantes identificados sellados con esta clave nunca podrán leerse.',
+      passphrase: 'Frase de contraseña',
+      passphraseHint:
+        'Al menos {{min}} caracteres. Unas cuantas palabras sin relación entre sí se recuerdan mejor que los símbolos y son igual de seguras.',
+      confirm: 'Repita la frase de contraseña',
+      acknowledge:
+        'He anotado la frase de contraseña. Entiendo que sin ella los aportes sellados con esta clave no pueden abrirse.',
+      submit: 'Crear la clave',
+      working: 'Creando la clave y protegiéndola con la frase de contraseña en este navegador…',
+      tooShort: 'La frase de contraseña necesita al menos {{min}} caracteres.',
+      mismatch: 'Las dos frases de contraseña no coinciden.',
+      notAcknowledged: 'Confirme que ha anotado la frase de contraseña.',
+      done: 'La clave {{key}} está creada: los nuevos aportes se sellan con ella.',
+      unsupported:
+        'Este navegador no pudo crear la clave (falta Web Crypto o la rechazó). Use un navegador actualizado, con HTTPS.',
+    },
+  },
+  identity: {
+    title: 'Datos de contacto',
+    none: 'No se dejaron datos de contacto.',
+    adminOnly:
+      'El informante dejó datos de contacto, sellados con la clave de la coalición. Solo un administrador puede revelarlos, en su propio navegador.',
+    sealed:
+      'El informante dejó datos de contacto, sellados en su navegador. Revelarlos queda registrado en el registro de auditoría.',
+    reveal: 'Revelar la identidad',
+    audited: 'La revelación queda en el registro de auditoría (quién, cuándo, qué aporte; nunca los datos).',
+    passphrase: 'Frase de contraseña de la clave de informantes',
+    passphraseOf: 'Frase de contraseña de la clave {{key}}',
+    passphraseMissing: 'Escriba la frase de contraseña de la clave.',
+    wrongPassphrase: 'Esta frase de contraseña no abre la clave {{key}}. Revísela e inténtelo de nuevo.',
+    retiredKey:
+      'Este aporte está sellado con la clave {{key}}, retirada desde entonces: use la frase de contraseña de esa clave.',
+    remember: 'Mantener la clave desbloqueada en esta pestaña hasta que la bloquee o cierre la sesión',
+    open: 'Abrir',
+    opening: 'Abriendo…',
+    cancel: 'Cancelar',
+    damaged:
+      'No se pudieron abrir los datos de contacto: los datos sellados no corresponden a este aporte o a su clave.',
+    revealed: 'Se muestran los datos de contacto.',
+    name: 'Nombre',
+    email: 'Correo electrónico',
+    phone: 'Teléfono',
+    notGiven: 'No indicado',
+    hide: 'Ocultar',
+    lock: 'Bloquear la clave {{key}}',
+  },
   audit: {
     title: 'Registro de auditoría',
     intro:

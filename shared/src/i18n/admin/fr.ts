@@ -403,6 +403,77 @@ export const frAdmin: AdminCatalog = {
         'Ce lien n’est affiché qu’une fois : il est valable 72 heures et ne sert qu’une seule fois. Aucun courriel n’est envoyé automatiquement — transmettez vous-même le lien à {{email}}, par un canal de confiance.',
     },
   },
+  reporterKeys: {
+    nav: 'Clés des contributeurs',
+    title: 'Clés des contributeurs',
+    intro:
+      'Le nom, l’e-mail et le téléphone des contributeurs nommés sont scellés dans leur propre navigateur avec la clé active. Seul le navigateur d’un administrateur, avec la phrase secrète de cette clé, peut les ouvrir : le serveur ne peut lire ni les coordonnées ni la clé privée.',
+    refresh: 'Actualiser',
+    listTitle: 'Clés',
+    empty:
+      'Aucune clé pour l’instant : les contributeurs nommés ne peuvent pas laisser de coordonnées tant qu’un administrateur n’en a pas créé une.',
+    key: 'Clé',
+    created: 'Créée',
+    by: 'Par',
+    byUnnamed: 'Un administrateur sans nom d’affichage',
+    status: 'État',
+    reports: 'Contributions scellées avec elle',
+    active: 'Active : les nouvelles contributions sont scellées avec elle',
+    retired: 'Retirée',
+    unlocked: 'déverrouillée dans cet onglet',
+    lockAll: 'Verrouiller toutes les clés déverrouillées dans cet onglet',
+    create: {
+      title: 'Créer une nouvelle clé',
+      rotation:
+        'La nouvelle clé devient celle avec laquelle les nouvelles contributions sont scellées. Rien n’est rechiffré : les contributions scellées avec une clé plus ancienne s’ouvrent toujours avec cette clé et sa propre phrase secrète.',
+      warning:
+        'Notez la phrase secrète en lieu sûr, hors de cet espace. Personne ne peut la retrouver, pas même les exploitants du serveur : si elle est perdue, les coordonnées des contributeurs nommés scellées avec cette clé ne pourront plus jamais être lues.',
+      passphrase: 'Phrase secrète',
+      passphraseHint:
+        'Au moins {{min}} caractères. Quelques mots sans rapport entre eux se retiennent mieux que des symboles et sont aussi solides.',
+      confirm: 'Répétez la phrase secrète',
+      acknowledge:
+        'J’ai noté la phrase secrète. Je comprends que sans elle les contributions scellées avec cette clé ne peuvent pas être ouvertes.',
+      submit: 'Créer la clé',
+      working: 'Création de la clé et verrouillage par la phrase secrète dans ce navigateur…',
+      tooShort: 'La phrase secrète doit compter au moins {{min}} caractères.',
+      mismatch: 'Les deux phrases secrètes ne sont pas identiques.',
+      notAcknowledged: 'Confirmez que vous avez noté la phrase secrète.',
+      done: 'La clé {{key}} est créée : les nouvelles contributions sont scellées avec elle.',
+      unsupported:
+        'Ce navigateur n’a pas pu créer la clé (Web Crypto absent ou refusé). Utilisez un navigateur à jour, en HTTPS.',
+    },
+  },
+  identity: {
+    title: 'Coordonnées',
+    none: 'Aucune coordonnée n’a été laissée.',
+    adminOnly:
+      'Le contributeur a laissé des coordonnées, scellées avec la clé de la coalition. Seul un administrateur peut les révéler, dans son propre navigateur.',
+    sealed:
+      'Le contributeur a laissé des coordonnées, scellées dans son navigateur. Les révéler est inscrit au journal d’audit.',
+    reveal: 'Révéler l’identité',
+    audited:
+      'La révélation est inscrite au journal d’audit (qui, quand, quelle contribution ; jamais les coordonnées).',
+    passphrase: 'Phrase secrète de la clé des contributeurs',
+    passphraseOf: 'Phrase secrète de la clé {{key}}',
+    passphraseMissing: 'Saisissez la phrase secrète de la clé.',
+    wrongPassphrase: 'Cette phrase secrète n’ouvre pas la clé {{key}}. Vérifiez-la et réessayez.',
+    retiredKey:
+      'Cette contribution est scellée avec la clé {{key}}, retirée depuis : utilisez la phrase secrète de cette clé.',
+    remember: 'Garder la clé déverrouillée dans cet onglet jusqu’à ce que je la verrouille ou me déconnecte',
+    open: 'Ouvrir',
+    opening: 'Ouverture…',
+    cancel: 'Annuler',
+    damaged:
+      'Les coordonnées n’ont pas pu être ouvertes : les données scellées ne correspondent pas à cette contribution ou à sa clé.',
+    revealed: 'Les coordonnées sont affichées.',
+    name: 'Nom',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    notGiven: 'Non indiqué',
+    hide: 'Masquer',
+    lock: 'Verrouiller la clé {{key}}',
+  },
   audit: {
     title: 'Journal d’audit',
     intro:
