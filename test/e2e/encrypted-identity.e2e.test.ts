@@ -196,9 +196,8 @@ describe('a named reporter’s contact details sealed in the browser', () => {
   }, 120_000);
 
   it('offline, seals to the key fetched earlier; the queued report holds only the envelope and arrives after a rotation', async () => {
-    const [keyA] = await suite.stack.db.select().from(tables.reporterKeys);
-    if (!keyA) throw new Error('the previous test made a key');
-    const key: NewReporterKey = { id: keyA.id, publicKey: keyA.publicKey, privateKey: keyA.wrappedPrivateKey };
+    // The key the form will fetch (the newest); another replaces it while the report waits.
+    const key = await insertReporterKey(suite.stack.db, PASSPHRASE);
     const contact = uniqueContact();
     const { context, page, pageErrors } = await openForm();
     const form = await fillReport(page, `Offline report ${Date.now()}: families separated at the border.`);
@@ -215,8 +214,9 @@ describe('a named reporter’s contact details sealed in the browser', () => {
 
     const queued = await readDevice(page);
     const item = queued.indexedDb.find((entry) => String(entry.key).startsWith('queued:'));
-    const queuedBody = (item?.value as { body: { clientSubmissionId: string; reporter: { identity: IdentityEnvelope } } })
-      .body;
+    const queuedBody = (
+      item?.value as { body: { clientSubmissionId: string; reporter: { identity: IdentityEnvelope } } }
+    ).body;
     expect(queuedBody.reporter.identity.kid).toBe(key.id);
     expect(occurrences(needlesOf(contact), [{ where: 'device (queued)', text: JSON.stringify(queued) }])).toEqual([]);
 

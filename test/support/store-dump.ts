@@ -13,7 +13,9 @@ export async function dumpDatabase(db: Db): Promise<Dump[]> {
   const tableNames = (tableRows as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
   const dumps: Dump[] = [];
   for (const table of tableNames) {
-    const result = await db.execute(sql.raw(`select row_to_json(t)::text as row from "${table.replaceAll('"', '""')}" t`));
+    const result = await db.execute(
+      sql.raw(`select row_to_json(t)::text as row from "${table.replaceAll('"', '""')}" t`),
+    );
     for (const [i, { row }] of (result as unknown as { rows: { row: string }[] }).rows.entries()) {
       dumps.push({ where: `table ${table} row ${i}`, text: row });
     }
