@@ -242,4 +242,46 @@ describe('a named reporter’s contact details sealed in the browser', () => {
     expect(occurrences(needlesOf(contact), dumps)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('a report the server refused, reopened to correct, keeps its sealed contact and sends it under the same id', async () => {
+    const key = await insertReporterKey(suite.stack.db, PASSPHRASE);
+    const contact = uniqueContact();
+    const { context, page, pageErrors } = await openForm();
+    const form = await fillReport(page, `Refused report ${Date.now()}: no translation at the asylum office.`);
+    await fillContact(page, contact);
+    await context.setOffline(true);
+    await form.locator('button[type="submit"]').click();
+    await page.locator('[data-state="queued"]').waitFor();
+    // While it waits, its theme is withdrawn: the server will refuse it as it is.
+    const theme = eq(tables.themes.slug, 'cooperation-governance');
+    await suite.stack.db.update(tables.themes).set({ active: false }).where(theme);
+    try {
+      await context.setOffline(false);
+      const refused = page.locator('[data-state="rejected"]');
+      await refused.waitFor();
+      const device = await readDevice(page);
+      const kept = device.indexedDb.find((entry) => String(entry.key).startsWith('rejected:'));
+      const body = (kept?.value as { body: { clientSubmissionId: string; reporter: { identity: IdentityEnvelope } } })
+        .body;
+      expect(body.reporter.identity.kid).toBe(key.id);
+      expect(occurrences(needlesOf(contact), [{ where: 'device (refused)', text: JSON.stringify(device) }])).toEqual(
+        [],
+      );
+
+      await refused.getByRole('button', { name: catalogs.en.report.correct }).click();
+      await page.locator('.contact-kept').waitFor();
+      await expect(page.locator('input[name="name"]').inputValue()).resolves.toBe('');
+      await form.locator('input[name="themes"][value="cooperation-governance"]').uncheck();
+      await form.locator('input[name="themes"][value="irregular-migration-pathways"]').check();
+      await form.locator('button[type="submit"]').click();
+      const row = await reportRow(await receiptOf(page));
+      expect(row.clientSubmissionId).toBe(body.clientSubmissionId);
+      await expect(opened(key, row.identityCiphertext as IdentityEnvelope, row.clientSubmissionId)).resolves.toEqual(
+        contact,
+      );
+    } finally {
+      await suite.stack.db.update(tables.themes).set({ active: true }).where(theme);
+    }
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
