@@ -76,14 +76,16 @@ describe('a named reporter’s contact details sealed in the browser', () => {
   async function openForm() {
     const opened = await suite.open();
     const sent: string[] = [];
+    const requested: string[] = [];
     opened.page.on('request', (request) => {
+      requested.push(new URL(request.url()).pathname);
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/reports') {
         sent.push(request.postData() ?? '');
       }
     });
     await opened.page.goto(`${suite.stack.url}/report?lang=en`);
     await opened.page.locator('form.report-form').waitFor();
-    return { ...opened, sent };
+    return { ...opened, sent, requested };
   }
 
   /** Everything of the report but its contact: named, with the organization, valid. */
@@ -135,11 +137,20 @@ describe('a named reporter’s contact details sealed in the browser', () => {
 
   // First, while the deployment has no key yet.
   it('says contact details cannot be sent securely while no key exists, and sends the organization alone', async () => {
-    const { page, pageErrors, sent } = await openForm();
+    const { page, pageErrors, sent, requested } = await openForm();
+    // An anonymous reporter's page asks for neither the key nor the sealing code.
+    await page.waitForLoadState('networkidle');
+    const sealing = (paths: string[]) =>
+      paths.filter((path) => path === '/api/reporter-key' || /\/assets\/sealed-contact-[^/]+\.js$/.test(path));
+    expect(sealing(requested)).toEqual([]);
     const form = await fillReport(page, `No-key report ${Date.now()}: no access to legal aid in detention.`);
     const notice = page.getByTestId('contact-unavailable');
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toBe(catalogs.en.report.who.contactNoKey);
+    expect(sealing(requested).map((path) => path.replace(/-[^-/]+\.js$/, '.js'))).toEqual([
+      '/assets/sealed-contact.js',
+      '/api/reporter-key',
+    ]);
     await expect(page.locator('input[name="name"], input[name="email"], input[name="phone"]').count()).resolves.toBe(0);
     expect(await severeViolations(page, 'named report without a reporter key')).toEqual([]);
 
