@@ -295,4 +295,21 @@ describe('a named reporter’s contact details sealed in the browser', () => {
     }
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('offline with no key fetched before, says contact details cannot be sent securely, and offers the fields once back online', async () => {
+    await insertReporterKey(suite.stack.db, PASSPHRASE);
+    const { context, page, pageErrors } = await openForm();
+    await context.setOffline(true);
+    await page.locator('#report-reporter-named').check();
+    const notice = page.getByTestId('contact-unavailable');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toBe(catalogs.en.report.who.contactOffline);
+    await expect(page.locator('input[name="name"]').count()).resolves.toBe(0);
+    // The organization alone can still be written, and sent later.
+    await expect(page.locator('input[name="organization"]').isEditable()).resolves.toBe(true);
+    await context.setOffline(false);
+    await page.locator('input[name="name"]').waitFor();
+    await expect(notice.count()).resolves.toBe(0);
+    expect(pageErrors.filter((error) => !/Failed to fetch dynamically imported module/.test(error))).toEqual([]);
+  }, 120_000);
 });

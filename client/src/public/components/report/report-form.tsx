@@ -123,7 +123,14 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
 
   // The contact fields and the sealing code download only for a named report.
   useEffect(() => {
-    if (anonymous || (sealedContact && sealedContact !== 'failed')) return;
+    if (anonymous) return;
+    if (sealedContact === 'failed') {
+      // Offline before the chunk was ever cached: tried again when the network returns.
+      const retry = () => setSealedContact(null);
+      window.addEventListener('online', retry);
+      return () => window.removeEventListener('online', retry);
+    }
+    if (sealedContact) return;
     let current = true;
     loadSealedContact().then(
       (module) => current && setSealedContact(module),
