@@ -11,8 +11,8 @@ const PUBLIC_SHARED = /[\\/](?:client[\\/]src[\\/](?:public|common)|shared[\\/]s
 /**
  * Kept out of that chunk: one catalog per language (loaded only for that language), and every
  * module that needs zod (the shared schemas, the barrel that re-exports them, the client's
- * schema modules, the registration form), so zod stays off the first render of every page; and
- * stylesheets, which stay with the pages that need them (a chunk's CSS is awaited by every page
+ * schema modules, the registration form) and the identity-sealing code, so zod stays off the
+ * first render of every page; and stylesheets, which stay with the pages that need them (a chunk's CSS is awaited by every page
  * that loads the chunk).
  */
 const OWN_CHUNK = new RegExp(
@@ -21,6 +21,9 @@ const OWN_CHUNK = new RegExp(
       .source,
     /[\\/]shared[\\/]src[\\/]schemas[\\/](?!report-limits\.ts$|honeypot\.ts$|field-errors\.ts$)/.source,
     /[\\/]shared[\\/]src[\\/]index\.ts$/.source,
+    // The identity envelope code: only the named reporter's contact fields (a lazy chunk) and
+    // the workspace need it, never a page's first load.
+    /[\\/]shared[\\/]src[\\/]crypto[\\/]/.source,
     /\.css$/.source,
     /[\\/]client[\\/]src[\\/](?:common[\\/]api[\\/]schemas|public[\\/]api[\\/]resources-schemas|public[\\/]components[\\/]registration-form)\./
       .source,

@@ -1,8 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { catalogs, LANGUAGES } from '@convene/shared';
 import type { Page } from 'playwright-core';
 import { eventually } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
+import { readDevice, type DeviceDump, type StorageGlobals } from '../support/device-dump.js';
+import { insertReporterKey } from '../support/sealed-identity.js';
 import { severeViolations } from '../support/workspace-steps.js';
 
 /*
@@ -11,69 +13,22 @@ import { severeViolations } from '../support/workspace-steps.js';
  * "forget this device" leaves nothing at all, queued reports included. Axe-clean.
  */
 
-/** The browser's storage as page functions see it (this file is type-checked without the DOM library). */
-type Request<T> = { onsuccess: (() => void) | null; onerror: (() => void) | null; result: T; error: unknown };
-type Database = {
-  objectStoreNames: ArrayLike<string>;
-  transaction(name: string): {
-    objectStore(name: string): { getAll(): Request<unknown[]>; getAllKeys(): Request<unknown[]> };
-  };
-  close(): void;
+// The organization is held in clear; the contact's name, email and phone never reach the
+// device's storage in clear (sealed when sent: encrypted-identity.e2e.test.ts).
+const REPORT = {
+  organization: 'Réseau des femmes du Sahel',
+  name: 'Aïcha Traoré-Fixture',
+  email: 'aicha.fixture@example.org',
+  phone: '+227 90 12 34 56',
 };
-type StorageGlobals = {
-  indexedDB: { databases(): Promise<Array<{ name?: string }>>; open(name: string): Request<Database> };
-  localStorage: { length: number; key(index: number): string | null; getItem(key: string): string | null };
-  caches: { keys(): Promise<string[]>; open(name: string): Promise<{ keys(): Promise<Array<{ url: string }>> }> };
-  history: { length: number };
-};
-
-type DeviceDump = {
-  /** Every entry of every object store of every IndexedDB database of the origin. */
-  indexedDb: Array<{ store: string; key: unknown; value: unknown }>;
-  localStorage: Record<string, string | null>;
-  /** Every cached request of Cache Storage. */
-  cached: string[];
-};
-
-/** Everything the origin keeps on the device, read in the page. */
-function readDevice(page: Page): Promise<DeviceDump> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as StorageGlobals;
-    const done = <T>(request: Request<T>) =>
-      new Promise<T>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const indexedDb: Array<{ store: string; key: unknown; value: unknown }> = [];
-    for (const { name } of await g.indexedDB.databases()) {
-      if (!name) continue;
-      const db = await done(g.indexedDB.open(name));
-      for (const storeName of Array.from(db.objectStoreNames)) {
-        const keys = await done(db.transaction(storeName).objectStore(storeName).getAllKeys());
-        const values = await done(db.transaction(storeName).objectStore(storeName).getAll());
-        keys.forEach((key, i) => indexedDb.push({ store: `${name}/${storeName}`, key, value: values[i] }));
-      }
-      db.close();
-    }
-    const localStorage: Record<string, string | null> = {};
-    for (let i = 0; i < g.localStorage.length; i += 1) {
-      const key = g.localStorage.key(i);
-      if (key !== null) localStorage[key] = g.localStorage.getItem(key);
-    }
-    const cached: string[] = [];
-    for (const name of await g.caches.keys()) {
-      for (const request of await (await g.caches.open(name)).keys()) cached.push(request.url);
-    }
-    return { indexedDb, localStorage, cached };
-  });
-}
-
-// A named reporter's name, email and phone travel sealed (encrypted-identity tests); the
-// organization is the identity field the form holds in clear.
-const REPORT = { organization: 'Réseau des femmes du Sahel' };
+const CONTACT = [REPORT.name, REPORT.email, REPORT.phone];
 
 describe('reporter-side protections in Chromium', () => {
   const suite = useBrowserSuite({ kind: 'pglite', smtp: false, withWorker: false });
+  // The contact fields show once the coalition has a key to seal them to.
+  beforeAll(async () => {
+    await insertReporterKey(suite.stack.db);
+  });
 
   async function openForm(pathname = '/report?lang=en') {
     const opened = await suite.open();
@@ -90,6 +45,9 @@ describe('reporter-side protections in Chromium', () => {
     if (named) {
       await form.locator('#report-reporter-named').check();
       await form.locator('input[name="organization"]').fill(REPORT.organization);
+      await form.locator('input[name="name"]').fill(REPORT.name);
+      await form.locator('input[name="email"]').fill(REPORT.email);
+      await form.locator('input[name="phone"]').fill(REPORT.phone);
     }
     await form.locator('select[name="region"]').selectOption('africa');
     await form.locator('input[role="combobox"]#report-countries').click();
@@ -115,7 +73,7 @@ describe('reporter-side protections in Chromium', () => {
     }
     await page.goto(`${suite.stack.url}/report?lang=en`);
     await page.locator('#report-reporter-named').check();
-    for (const field of ['organization']) {
+    for (const field of ['organization', 'name', 'email', 'phone']) {
       await expect(page.locator(`input[name="${field}"]`).getAttribute('autocomplete')).resolves.toBe('off');
     }
     expect(pageErrors).toEqual([]);
@@ -130,9 +88,12 @@ describe('reporter-side protections in Chromium', () => {
     await page.locator('form.report-form').waitFor();
     const barriers = `Leave-quickly report ${Date.now()}: detention without a hearing at the border post.`;
     await fill(page, barriers, true);
-    // The draft is on the device: what the button must remove.
+    // The draft is on the device: what the button must remove. The contact was never in it.
     const before = await readDevice(page);
     for (const text of [barriers, REPORT.organization]) expect(holds(before, text)).toBe(true);
+    for (const text of CONTACT) expect({ text, held: holds(before, text) }).toEqual({ text, held: false });
+    // The coalition's public key, cached for offline sealing, tells that someone chose "named".
+    expect(before.indexedDb.map((entry) => entry.key)).toContain('reporter-key');
     expect(await severeViolations(page, 'report form with leave quickly')).toEqual([]);
 
     const historyBefore = await page.evaluate(() => (globalThis as unknown as StorageGlobals).history.length);
@@ -142,9 +103,10 @@ describe('reporter-side protections in Chromium', () => {
     await page.locator('.webinar-list, main h1').first().waitFor();
 
     const after = await readDevice(page);
-    for (const text of [barriers, REPORT.organization]) {
+    for (const text of [barriers, REPORT.organization, ...CONTACT]) {
       expect({ text, held: holds(after, text) }).toEqual({ text, held: false });
     }
+    expect(after.indexedDb.map((entry) => entry.key)).not.toContain('reporter-key');
     // The form's entry was replaced, not added to, and no entry Back can reach is a report page.
     expect(await page.evaluate(() => (globalThis as unknown as StorageGlobals).history.length)).toBe(historyBefore);
     const visited: string[] = [];
@@ -178,6 +140,7 @@ describe('reporter-side protections in Chromium', () => {
     });
     expect(holds(arrived, receipt)).toBe(true);
     expect(holds(arrived, REPORT.organization)).toBe(false);
+    for (const text of CONTACT) expect({ text, held: holds(arrived, text) }).toEqual({ text, held: false });
 
     // A second report, sent with no network: it waits in the device's queue, text and all.
     await page.getByRole('button', { name: 'Send another report' }).click();
@@ -201,7 +164,7 @@ describe('reporter-side protections in Chromium', () => {
     expect(after.indexedDb).toEqual([]);
     expect(Object.keys(after.localStorage).filter((key) => key.startsWith('convene.device.'))).toEqual([]);
     expect(after.cached.filter((url) => url.includes('/api/reports'))).toEqual([]);
-    for (const text of [sentText, queuedText, receipt, REPORT.organization]) {
+    for (const text of [sentText, queuedText, receipt, REPORT.organization, ...CONTACT]) {
       expect({ text, held: holds(after, text) }).toEqual({ text, held: false });
     }
     await expect(page.locator('[data-state="sent"], [data-state="queued"]').count()).resolves.toBe(0);

@@ -125,6 +125,10 @@ export const en = {
     receipt_not_found: 'No report has this receipt code.',
     invalid_characters:
       'Remove the invisible or broken characters from this text (they often come from copy and paste).',
+    invalid_phone: 'Enter a phone number using digits, spaces and + ( ) . - only.',
+    unknown_identity_key:
+      'Your contact details were encrypted to a key this site does not know: type them again before sending.',
+    invalid_identity: 'The encrypted contact details could not be read: type them again before sending.',
   },
   report: {
     nav: 'Send a report',
@@ -154,6 +158,19 @@ export const en = {
       organization: 'Organization or network',
       name: 'Contact person',
       email: 'Contact email',
+      phone: 'Contact phone',
+      contactLegend: 'Contact details (optional)',
+      contactSealed:
+        'Name, email and phone are encrypted on this device before the report is saved or sent: only the coalition’s key holders can read them. The organization is sent unencrypted, so that it can be credited.',
+      contactNotSaved:
+        'For your safety, these three fields are not saved on this device: if you leave the page before sending, you will need to type them again.',
+      contactLoading: 'Preparing the encrypted contact fields…',
+      contactNoKey:
+        'Contact details cannot be sent securely right now: the coalition has not set up its encryption key yet. You can still send the report with your organization only, or anonymously.',
+      contactOffline:
+        'Contact details cannot be sent securely right now: the encryption key could not be loaded (check your connection). You can still send the report with your organization only, or anonymously.',
+      contactKept:
+        'The contact details of the report you sent before are kept, encrypted. Anything you type here replaces them.',
     },
     where: {
       legend: 'Where',

@@ -125,6 +125,10 @@ export const es: Catalog = {
     unknown_subtopic: 'Este subtema no forma parte del tema.',
     receipt_not_found: 'Ningún informe tiene este código de seguimiento.',
     invalid_characters: 'Quite de este texto los caracteres invisibles o dañados (suelen venir de copiar y pegar).',
+    invalid_phone: 'Escriba un número de teléfono solo con cifras, espacios y + ( ) . -',
+    unknown_identity_key:
+      'Sus datos de contacto se cifraron con una clave que este sitio no conoce: escríbalos de nuevo antes de enviar.',
+    invalid_identity: 'No se pueden leer los datos de contacto cifrados: escríbalos de nuevo antes de enviar.',
   },
   report: {
     nav: 'Enviar un informe',
@@ -156,6 +160,19 @@ export const es: Catalog = {
       organization: 'Organización o red',
       name: 'Persona de contacto',
       email: 'Correo electrónico de contacto',
+      phone: 'Teléfono de contacto',
+      contactLegend: 'Datos de contacto (opcional)',
+      contactSealed:
+        'El nombre, el correo electrónico y el teléfono se cifran en este dispositivo antes de guardar o enviar el informe: solo las personas que custodian la clave de la coalición pueden leerlos. La organización se envía sin cifrar, para poder citarla.',
+      contactNotSaved:
+        'Por su seguridad, estos tres campos no se guardan en este dispositivo: si sale de la página antes de enviar, tendrá que escribirlos de nuevo.',
+      contactLoading: 'Preparando los campos de contacto cifrados…',
+      contactNoKey:
+        'Ahora mismo no se pueden enviar datos de contacto de forma segura: la coalición todavía no ha creado su clave de cifrado. Puede enviar el informe solo con su organización, o de forma anónima.',
+      contactOffline:
+        'Ahora mismo no se pueden enviar datos de contacto de forma segura: no se pudo cargar la clave de cifrado (revise su conexión). Puede enviar el informe solo con su organización, o de forma anónima.',
+      contactKept:
+        'Se conservan, cifrados, los datos de contacto del informe que envió antes. Lo que escriba aquí los sustituye.',
     },
     where: {
       legend: 'Dónde',

@@ -128,6 +128,10 @@ export const fr: Catalog = {
     receipt_not_found: 'Aucun rapport ne correspond à ce code de suivi.',
     invalid_characters:
       'Retirez de ce texte les caractères invisibles ou abîmés (ils viennent souvent d’un copier-coller).',
+    invalid_phone: 'Saisissez un numéro de téléphone avec des chiffres, des espaces et + ( ) . - uniquement.',
+    unknown_identity_key:
+      'Vos coordonnées ont été chiffrées avec une clé que ce site ne connaît pas : saisissez-les à nouveau avant l’envoi.',
+    invalid_identity: 'Les coordonnées chiffrées sont illisibles : saisissez-les à nouveau avant l’envoi.',
   },
   report: {
     nav: 'Envoyer un rapport',
@@ -160,6 +164,19 @@ export const fr: Catalog = {
       organization: 'Organisation ou réseau',
       name: 'Personne de contact',
       email: 'Adresse e-mail de contact',
+      phone: 'Téléphone de contact',
+      contactLegend: 'Coordonnées (facultatif)',
+      contactSealed:
+        'Le nom, l’adresse e-mail et le téléphone sont chiffrés sur cet appareil avant que le rapport soit enregistré ou envoyé : seules les personnes qui détiennent la clé de la coalition peuvent les lire. L’organisation est envoyée en clair, pour pouvoir être citée.',
+      contactNotSaved:
+        'Pour votre sécurité, ces trois champs ne sont pas enregistrés sur cet appareil : si vous quittez la page avant l’envoi, il faudra les saisir à nouveau.',
+      contactLoading: 'Préparation des champs de contact chiffrés…',
+      contactNoKey:
+        'Les coordonnées ne peuvent pas être envoyées de façon sûre pour le moment : la coalition n’a pas encore créé sa clé de chiffrement. Vous pouvez toujours envoyer le rapport avec votre organisation seulement, ou de façon anonyme.',
+      contactOffline:
+        'Les coordonnées ne peuvent pas être envoyées de façon sûre pour le moment : la clé de chiffrement n’a pas pu être chargée (vérifiez votre connexion). Vous pouvez toujours envoyer le rapport avec votre organisation seulement, ou de façon anonyme.',
+      contactKept:
+        'Les coordonnées du rapport envoyé précédemment sont conservées, chiffrées. Ce que vous saisissez ici les remplace.',
     },
     where: {
       legend: 'Où',

@@ -83,7 +83,7 @@ export function ReportPage() {
   const correct = async (report: RejectedReport) => {
     await forget(report.id);
     setSubmitted(false);
-    setForm({ values: fromReportInput(report.body), restored: true, errors: report.fields });
+    setForm({ values: fromReportInput(report.body, report.fields), restored: true, errors: report.fields });
   };
 
   return (

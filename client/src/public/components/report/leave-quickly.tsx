@@ -1,5 +1,6 @@
 import { useTranslation } from '../../../common/i18n/use-translation';
 import { sealAndClearDraft } from '../../offline/report-draft';
+import { clearCachedReporterKey } from '../../offline/reporter-key-cache';
 
 /**
  * Where "leave quickly" goes: the platform's own home, the list of webinars. It opens with
@@ -10,9 +11,9 @@ import { sealAndClearDraft } from '../../offline/report-draft';
 export const LEAVE_TO = '/';
 
 /**
- * Leaves the report pages at once: the draft is removed from the device (and no later save
- * writes it back), the form and the page are emptied, and the current history entry is
- * replaced, so Back does not return to the form.
+ * Leaves the report pages at once: the draft (and the cached reporter key) is removed from
+ * the device (and no later save writes it back), the form and the page are emptied, and the
+ * current history entry is replaced, so Back does not return to the form.
  */
 export async function leaveQuickly(): Promise<void> {
   const root = document.getElementById('root');
@@ -20,7 +21,8 @@ export async function leaveQuickly(): Promise<void> {
   if (root) root.hidden = true;
   for (const form of Array.from(document.forms)) form.reset();
   try {
-    await sealAndClearDraft();
+    // The cached public key too: it would tell that someone here chose to report by name.
+    await Promise.all([sealAndClearDraft(), clearCachedReporterKey()]);
   } finally {
     root?.replaceChildren();
     window.location.replace(LEAVE_TO);

@@ -33,6 +33,14 @@ import {
   type ReportValues,
 } from './report-values';
 import { ThemePicker } from './theme-picker';
+import {
+  emptyContact,
+  isEmptyContact,
+  loadSealedContact,
+  type ContactValues,
+  type ReporterKeyState,
+  type SealedContactModule,
+} from './contact-values';
 
 type Props = {
   themes: TTheme[];
@@ -45,6 +53,16 @@ type Props = {
 
 const DRAFT_DELAY_MS = 400;
 const CONSENTS: readonly TReportConsent[] = ['attributed', 'anonymized', 'coordinators_only'];
+
+/** ZReporterIdentity's paths (name, email, phone) as the form's contact fields. */
+const CONTACT_FIELD_OF = { name: 'contactName', email: 'contactEmail', phone: 'contactPhone' } as const;
+const contactErrors = (errors: Record<string, TFieldError>): Record<string, TFieldError> =>
+  Object.fromEntries(
+    Object.entries(errors).map(([path, error]) => [
+      CONTACT_FIELD_OF[path as keyof typeof CONTACT_FIELD_OF] ?? 'contactName',
+      error,
+    ]),
+  );
 
 /** Field errors by form field; the first problem of a field wins. */
 function byField(errors: Record<string, TFieldError>): Partial<Record<ReportField, TFieldError>> {
@@ -70,6 +88,10 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
   const [savedValues, setSavedValues] = useState<ReportValues | null>(null);
   const [sending, setSending] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // The contact's name, email and phone: in memory only, never in `values` (the draft).
+  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const [keyState, setKeyState] = useState<ReporterKeyState>({ status: 'loading' });
+  const [sealedContact, setSealedContact] = useState<SealedContactModule | 'failed' | null>(null);
   const countries = useMemo(() => countryOptions(language), [language]);
 
   useEffect(() => {
@@ -99,25 +121,82 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
 
   const anonymous = values.reporterKind === 'anonymous';
 
+  // The contact fields and the sealing code download only for a named report.
+  useEffect(() => {
+    if (anonymous) return;
+    if (sealedContact === 'failed') {
+      // Offline before the chunk was ever cached: tried again when the network returns.
+      const retry = () => setSealedContact(null);
+      window.addEventListener('online', retry);
+      return () => window.removeEventListener('online', retry);
+    }
+    if (sealedContact) return;
+    let current = true;
+    loadSealedContact().then(
+      (module) => current && setSealedContact(module),
+      () => current && setSealedContact('failed'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [anonymous, sealedContact]);
+
+  const setContactField = (name: keyof ContactValues, value: string) => {
+    setContact((c) => ({ ...c, [name]: value }));
+    const field = CONTACT_FIELD_OF[name];
+    if (errors[field]) {
+      setErrors((current) => {
+        const next = { ...current };
+        delete next[field];
+        return next;
+      });
+    }
+  };
+
+  /**
+   * The envelope this report goes with, sealed now from what was typed — before anything is
+   * queued — or the one kept from a refused report, or none; errors when the typed details are
+   * not valid or cannot be sealed (no key), in which case nothing is sent.
+   */
+  async function sealTyped(
+    schemas: Awaited<ReturnType<typeof loadApiSchemas>> | null,
+  ): Promise<{ identity: ReportValues['sealedIdentity']; errors: Record<string, TFieldError> }> {
+    if (anonymous) return { identity: null, errors: {} };
+    if (isEmptyContact(contact)) return { identity: values.sealedIdentity, errors: {} };
+    const checked = schemas?.ZReporterIdentity.safeParse(contact);
+    if (checked && !checked.success)
+      return { identity: null, errors: contactErrors(fieldErrorsFromZod(checked.error)) };
+    if (keyState.status !== 'ready' || !sealedContact || sealedContact === 'failed') {
+      return { identity: null, errors: { contactName: { code: 'invalid_identity', message: 'invalid_identity' } } };
+    }
+    const clear = checked ? checked.data : contact;
+    return {
+      identity: await sealedContact.sealContact(clear, keyState.key, values.clientSubmissionId),
+      errors: {},
+    };
+  }
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
     setSending(true);
-    const input = toReportInput(values, language);
     // The shared schema checks it here as the server will. Should its code not arrive (offline
     // before the site was cached), the report is queued unchecked: the server checks it, and a
     // refusal comes back to this device to be corrected.
     const schemas = await loadApiSchemas().catch(() => null);
+    const sealed = await sealTyped(schemas);
+    const input = toReportInput(values, language, sealed.identity);
     const parsed = schemas?.ZCreateReport.safeParse(input);
-    if (parsed && !parsed.success) {
+    const problems = { ...sealed.errors, ...(parsed && !parsed.success ? fieldErrorsFromZod(parsed.error) : {}) };
+    if (Object.keys(problems).length > 0) {
       setSending(false);
-      setErrors(byField(fieldErrorsFromZod(parsed.error)));
+      setErrors(byField(problems));
       setFailedAttempts((n) => n + 1);
       return;
     }
     setErrors({});
     await saveDraft(values);
-    const body = parsed ? parsed.data : (input as TCreateReport);
+    const body = parsed?.success ? parsed.data : (input as TCreateReport);
     // The trap field goes along only when something filled it: the server then refuses the report.
     await enqueueReport(trap ? ({ ...body, [HONEYPOT_FIELD]: trap } as TCreateReport) : body);
     setSending(false);
@@ -131,6 +210,9 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
   const labels: Record<ReportField, string> = {
     reporter: t('report.who.legend'),
     organization: t('report.who.organization'),
+    contactName: t('report.who.name'),
+    contactEmail: t('report.who.email'),
+    contactPhone: t('report.who.phone'),
     region: t('report.where.region'),
     countries: t('report.where.countries'),
     corridorOrigin: t('report.where.origin'),
@@ -174,14 +256,16 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
             type="radio"
             value="anonymous"
             checked={anonymous}
-            onChange={() =>
+            onChange={() => {
               // Nothing to attribute any more: an earlier "publish with our name" no longer holds.
               setValues((v) => ({
                 ...v,
                 reporterKind: 'anonymous',
                 consent: v.consent === 'attributed' ? '' : v.consent,
-              }))
-            }
+              }));
+              // Nor anything of who typed it: the contact details leave the page's memory.
+              setContact(emptyContact());
+            }}
           />
           <label htmlFor={reportFieldId('reporter')}>{t('report.who.anonymous')}</label>
         </div>
@@ -221,6 +305,26 @@ export function ReportForm({ themes, initial, initialErrors, onSubmitted }: Prop
                 onChange={(e) => set('organization', e.target.value)}
               />
             </Row>
+            {sealedContact === null && <p className="hint">{t('report.who.contactLoading')}</p>}
+            {sealedContact === 'failed' && (
+              <p className="notice" role="status" data-testid="contact-unavailable">
+                {t('report.who.contactOffline')}
+              </p>
+            )}
+            {sealedContact && sealedContact !== 'failed' && (
+              <sealedContact.SealedContactFields
+                contact={contact}
+                onChange={setContactField}
+                keyState={keyState}
+                onKeyState={setKeyState}
+                errors={{
+                  contactName: errorText('contactName'),
+                  contactEmail: errorText('contactEmail'),
+                  contactPhone: errorText('contactPhone'),
+                }}
+                kept={values.sealedIdentity !== null}
+              />
+            )}
           </div>
         )}
         <p className="hint">

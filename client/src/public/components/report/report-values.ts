@@ -1,6 +1,8 @@
 import {
   currentConsentVersion,
   type TAffectedGroup,
+  type TFieldError,
+  type TIdentityEnvelope,
   type TCreateReportInput,
   type TLanguage,
   type TRegion,
@@ -9,12 +11,22 @@ import {
 
 export type ReportTheme = { slug: string; subtopics: string[]; provenance: 'chosen' | 'suggested' };
 
-/** What the form holds while the reporter writes; saved on the device as a draft. */
+/**
+ * What the form holds while the reporter writes; saved on the device as a draft. A named
+ * reporter's name, email and phone are not in it: they stay in the form's memory
+ * (./contact-values) and the device only ever holds them sealed.
+ */
 export type ReportValues = {
   /** Made with the draft, so every attempt to send this report carries the same id. */
   clientSubmissionId: string;
   reporterKind: 'anonymous' | 'named';
   organization: string;
+  /**
+   * The sealed contact details of a report the server refused, reopened to be corrected: they
+   * go again with it (same submission id, so the envelope still opens) unless the reporter types
+   * new ones. Ciphertext only; null for every report being written.
+   */
+  sealedIdentity: TIdentityEnvelope | null;
   region: TRegion | '';
   countries: string[];
   corridorOrigin: string;
@@ -34,6 +46,7 @@ export function emptyReport(clientSubmissionId: string, themeSlug: string | null
     // Anonymous unless the reporter chooses otherwise: the safer default for people at risk.
     reporterKind: 'anonymous',
     organization: '',
+    sealedIdentity: null,
     region: '',
     countries: [],
     corridorOrigin: '',
@@ -51,9 +64,14 @@ export function emptyReport(clientSubmissionId: string, themeSlug: string | null
 
 /**
  * The body the API takes. An anonymous report carries no identity field at all, even if
- * the reporter typed one before switching to anonymous.
+ * the reporter typed one before switching to anonymous. A named one carries its organization
+ * in clear and its contact details only as `identity`, the envelope sealed in the browser.
  */
-export function toReportInput(values: ReportValues, language: TLanguage): TCreateReportInput {
+export function toReportInput(
+  values: ReportValues,
+  language: TLanguage,
+  identity: TIdentityEnvelope | null = values.sealedIdentity,
+): TCreateReportInput {
   const corridor =
     values.corridorOrigin || values.corridorDestination
       ? { origin: values.corridorOrigin, destination: values.corridorDestination }
@@ -65,9 +83,8 @@ export function toReportInput(values: ReportValues, language: TLanguage): TCreat
       values.reporterKind === 'anonymous'
         ? { kind: 'anonymous' }
         : // The contact's name, email and phone are never sent or kept in clear: they travel only
-          // sealed to the coalition's key (shared/src/crypto/identity-envelope.ts), an envelope
-          // the form has not wired in yet — a named report sends its organization alone.
-          { kind: 'named', organization: values.organization },
+          // sealed to the coalition's key (shared/src/crypto/identity-envelope.ts).
+          { kind: 'named', organization: values.organization, identity },
     region: values.region as TRegion,
     countries: values.countries,
     corridor,
@@ -87,6 +104,9 @@ export function toReportInput(values: ReportValues, language: TLanguage): TCreat
 export const REPORT_FIELDS = [
   'reporter',
   'organization',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
   'region',
   'countries',
   'corridorOrigin',
@@ -104,7 +124,10 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 export function fieldOfPath(path: string): ReportField | null {
   if (path.startsWith('reporter.')) {
     const sub = path.slice('reporter.'.length);
-    return sub === 'organization' ? sub : 'reporter';
+    if (sub === 'organization') return sub;
+    // An envelope refused (an unknown key): the contact fields, where it is typed again.
+    if (sub === 'identity' || sub.startsWith('identity.')) return 'contactName';
+    return 'reporter';
   }
   if (path === 'corridor.origin' || path === 'corridor') return 'corridorOrigin';
   if (path === 'corridor.destination') return 'corridorDestination';
@@ -115,13 +138,18 @@ export function fieldOfPath(path: string): ReportField | null {
 export const reportFieldId = (field: ReportField) => `report-${field}`;
 export const reportErrorId = (field: ReportField) => `report-${field}-error`;
 
-/** A report body back into form values, to correct one the server refused. */
-export function fromReportInput(body: TCreateReportInput): ReportValues {
+/**
+ * A report body back into form values, to correct one the server refused. Its sealed contact
+ * details stay with it, unless they are what was refused.
+ */
+export function fromReportInput(body: TCreateReportInput, fields: Record<string, TFieldError> = {}): ReportValues {
   const reporter = body.reporter;
+  const identityRefused = Object.keys(fields).some((path) => fieldOfPath(path) === 'contactName');
   return {
     clientSubmissionId: body.clientSubmissionId,
     reporterKind: reporter.kind,
     organization: reporter.kind === 'named' ? reporter.organization : '',
+    sealedIdentity: reporter.kind === 'named' && !identityRefused ? (reporter.identity ?? null) : null,
     region: body.region,
     countries: body.countries,
     corridorOrigin: body.corridor?.origin ?? '',
