@@ -5,15 +5,16 @@ import { catalogs } from '@convene/shared';
 import { openIdentity, unwrapReporterKey, type IdentityEnvelope, type NewReporterKey } from '@convene/shared/crypto';
 import { tables } from '@convene/shared/db';
 import { createLogger } from '@convene/shared/node';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { eventually } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { deviceHolds, readDevice } from '../support/device-dump.js';
 import { insertReporterKey } from '../support/sealed-identity.js';
+import { ADMIN } from '../support/stack.js';
 import { dumpDatabase, dumpRedis, occurrences, type Dump } from '../support/store-dump.js';
-import { severeViolations } from '../support/workspace-steps.js';
+import { severeViolations, signInToWorkspace } from '../support/workspace-steps.js';
 
 /*
  * Issue 13, part 5, reporter side, in real Chromium: a named reporter's name, email and phone
@@ -311,5 +312,47 @@ describe('a named reporter’s contact details sealed in the browser', () => {
     await page.locator('input[name="name"]').waitFor();
     await expect(notice.count()).resolves.toBe(0);
     expect(pageErrors.filter((error) => !/Failed to fetch dynamically imported module/.test(error))).toEqual([]);
+  }, 120_000);
+  // The whole path in the browser, as an operator runs it: the key is made in the workspace, the
+  // reporter seals in the form, the stack holds no clear identity, and the admin reads it back.
+  it('an admin makes the key in the workspace, a reporter seals to it in the form, and the admin unlocks it and reads them', async () => {
+    const workspacePassphrase = `workspace passphrase ${randomBytes(4).toString('hex')}`;
+    const admin = await suite.open();
+    await signInToWorkspace(admin.page, suite.stack.url, ADMIN);
+    await admin.page.goto(`${suite.stack.url}/admin/reporter-keys`);
+    const keyForm = admin.page.getByTestId('new-key-form');
+    await keyForm.getByLabel('Passphrase', { exact: true }).fill(workspacePassphrase);
+    await keyForm.getByLabel('Repeat the passphrase').fill(workspacePassphrase);
+    await keyForm.getByLabel(/I have written the passphrase down/).check();
+    await keyForm.getByRole('button', { name: 'Make the key' }).click();
+    await admin.page.getByTestId('new-key-done').waitFor();
+
+    const contact = uniqueContact();
+    const reporter = await openForm();
+    const form = await fillReport(reporter.page, `Named report ${Date.now()}: detention without an interpreter.`);
+    await fillContact(reporter.page, contact);
+    await form.locator('button[type="submit"]').click();
+    const row = await reportRow(await receiptOf(reporter.page));
+    const [newest] = await suite.stack.db
+      .select({ id: tables.reporterKeys.id })
+      .from(tables.reporterKeys)
+      .orderBy(desc(tables.reporterKeys.createdAt))
+      .limit(1);
+    expect(row.identityKeyId).toBe(newest!.id);
+
+    await admin.page.goto(`${suite.stack.url}/admin/reports/${row.id}`);
+    const panel = admin.page.getByTestId('identity-panel');
+    await panel.getByRole('button', { name: 'Reveal identity' }).click();
+    await panel.getByLabel('Passphrase of the reporter key').fill(workspacePassphrase);
+    await panel.getByRole('button', { name: 'Open' }).click();
+    await panel.getByTestId('identity-revealed').waitFor();
+    await expect(panel.getByTestId('identity-name').innerText()).resolves.toBe(contact.name);
+    await expect(panel.getByTestId('identity-email').innerText()).resolves.toBe(contact.email);
+    await expect(panel.getByTestId('identity-phone').innerText()).resolves.toBe(contact.phone);
+
+    // Revealed in the admin's tab only: rows (the audit log included), Redis and logs still hold none of it.
+    expect(occurrences(needlesOf(contact), await dumpStack())).toEqual([]);
+    expect(occurrences({ passphrase: workspacePassphrase }, await dumpStack())).toEqual([]);
+    expect([...reporter.pageErrors, ...admin.pageErrors]).toEqual([]);
   }, 120_000);
 });
