@@ -105,8 +105,10 @@ describe('managing a registration from the emailed link in Chromium', () => {
     const main = plain(await page.locator('main').textContent());
     expect(main).toContain('Camille Martin');
     expect(main).toContain(emailA);
-    // The link is a credential: the page asks not to be indexed.
+    // The link is a credential: the page asks not to be indexed (in the HTML the server wrote).
     expect(await page.locator('head meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    // The tab is named in the reader's language.
+    await page.waitForFunction(`document.title === ${JSON.stringify(`${fr.manage.title} · ${fr.app.name}`)}`);
 
     // First step: nothing is sent, a question appears.
     const cancelRequests: string[] = [];
