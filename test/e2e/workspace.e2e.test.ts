@@ -70,7 +70,7 @@ describe('the coordinator workspace in Chromium', () => {
     // Each route names the tab (set by an effect: the runtime does not hoist a <title> element).
     const admin = await loadAdminCatalog('en');
     const titled = (name: string) => `${name} · ${admin.title} · ${catalogs.en.app.name}`;
-    await page.waitForFunction(`document.title === ${JSON.stringify(titled(admin.signIn.submit))}`);
+    await until(() => page.title(), titled(admin.signIn.submit));
 
     await form.locator('button[type="submit"]').click();
     const summary = page.locator('.error-summary');
@@ -87,7 +87,7 @@ describe('the coordinator workspace in Chromium', () => {
     await form.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === '/admin/reports');
     await page.getByTestId('report-filters').waitFor();
-    await page.waitForFunction(`document.title === ${JSON.stringify(titled(admin.reports.title))}`);
+    await until(() => page.title(), titled(admin.reports.title));
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
