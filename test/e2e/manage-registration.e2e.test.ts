@@ -3,7 +3,7 @@ import { catalogs, type TRegistrationResult } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWebinarRow, registrationBody } from '../factories.js';
+import { createWebinarRow, eventually, registrationBody } from '../factories.js';
 import { ensureClientBuild, launchChromium } from '../support/browser.js';
 import { calendarOf, recipientOf, settle } from '../support/mail-helpers.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -105,8 +105,12 @@ describe('managing a registration from the emailed link in Chromium', () => {
     const main = plain(await page.locator('main').textContent());
     expect(main).toContain('Camille Martin');
     expect(main).toContain(emailA);
-    // The link is a credential: the page asks not to be indexed.
+    // The link is a credential: the page asks not to be indexed (in the HTML the server wrote).
     expect(await page.locator('head meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    // The tab is named in the reader's language.
+    const title = `${fr.manage.title} · ${fr.app.name}`;
+    await eventually(async () => (await page.title()) === title, 10_000).catch(() => undefined);
+    expect(await page.title()).toBe(title);
 
     // First step: nothing is sent, a question appears.
     const cancelRequests: string[] = [];

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
+import { catalogs } from '@convene/shared';
+import { loadAdminCatalog } from '@convene/shared/i18n/admin';
 import type { Page } from 'playwright-core';
 import { eventually, reportBody } from '../factories.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
@@ -65,6 +67,10 @@ describe('the coordinator workspace in Chromium', () => {
     // Back at /admin, remembering where the coordinator was going.
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/reports');
+    // Each route names the tab (set by an effect: the runtime does not hoist a <title> element).
+    const admin = await loadAdminCatalog('en');
+    const titled = (name: string) => `${name} · ${admin.title} · ${catalogs.en.app.name}`;
+    await until(() => page.title(), titled(admin.signIn.submit));
 
     await form.locator('button[type="submit"]').click();
     const summary = page.locator('.error-summary');
@@ -81,6 +87,7 @@ describe('the coordinator workspace in Chromium', () => {
     await form.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === '/admin/reports');
     await page.getByTestId('report-filters').waitFor();
+    await until(() => page.title(), titled(admin.reports.title));
     expect(pageErrors).toEqual([]);
   }, 90_000);
 

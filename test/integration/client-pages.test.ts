@@ -131,6 +131,19 @@ describe.each(databaseKinds())('pages written per request (%s)', (kind) => {
     expect(list.html).not.toContain(reportChunk);
   });
 
+  it('asks search engines not to index the manage pages, whose link is a credential, and only them', async () => {
+    const manage = await page('/manage/some-token?lang=fr');
+    expect(manage.res.headers.get('x-robots-tag')).toBe('noindex');
+    // In the HTML too, for whatever reads the page and not its headers; in <head>, before any script.
+    const head = manage.html.slice(0, manage.html.indexOf('</head>'));
+    expect(head).toContain('<meta name="robots" content="noindex">');
+    for (const pathname of ['/', '/webinars/any', '/report', '/privacy']) {
+      const other = await page(pathname);
+      expect({ pathname, header: other.res.headers.get('x-robots-tag') }).toEqual({ pathname, header: null });
+      expect(other.html).not.toContain('name="robots"');
+    }
+  });
+
   it('sends hashed assets precompressed and immutable', async () => {
     const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,

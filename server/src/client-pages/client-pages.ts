@@ -63,6 +63,7 @@ export function clientPages(ctx: AppContext, dist = CLIENT_DIST): Router {
       chunks: route.chunks(language),
       api: await routeData(ctx, route),
       list: req.path === '/',
+      noindex: route.noindex,
     });
     const policy = res.getHeader('Content-Security-Policy');
     if (typeof policy === 'string')
@@ -71,6 +72,7 @@ export function clientPages(ctx: AppContext, dist = CLIENT_DIST): Router {
     // report pages are never stored at all, and deny the browser features they do not use.
     if (isReporterPage(req.path)) res.set(REPORTER_HEADERS);
     else res.set('Cache-Control', 'no-cache');
+    if (route.noindex) res.set('X-Robots-Tag', 'noindex');
     res.vary('Accept-Language').vary('Cookie').type('html').send(html);
   });
   return router;

@@ -12,6 +12,12 @@ import { listPublicWebinars } from '../services/webinars/list-public-webinars.js
 export type PageRoute = {
   chunks: (language: TLanguage) => string[];
   data?: (ctx: AppContext) => Promise<Record<string, unknown>>;
+  /**
+   * Kept out of search engines: sent with `X-Robots-Tag: noindex` and the robots meta in its
+   * HTML, so a crawler sees it without running the app (whose runtime, Preact, does not
+   * hoist a component's `<meta>` into <head> as React 19 did).
+   */
+  noindex?: true;
 };
 
 const page = (name: string) => `src/public/pages/${name}.tsx`;
@@ -41,7 +47,8 @@ const ROUTES: { match: (pathname: string) => boolean; route: PageRoute }[] = [
   },
   { match: (p) => p === '/report/status', route: { chunks: () => [page('receipt-page')] } },
   { match: (p) => p.startsWith('/webinars/'), route: { chunks: () => [page('webinar-page')] } },
-  { match: (p) => p.startsWith('/manage/'), route: { chunks: () => [page('manage-page')] } },
+  // Its link carries the registration's token, the only credential of the page.
+  { match: (p) => p.startsWith('/manage/'), route: { chunks: () => [page('manage-page')], noindex: true } },
   {
     match: (p) => p.startsWith('/themes/'),
     route: { chunks: (language) => [page('theme-page'), resourcesCatalog(language)] },

@@ -10,6 +10,8 @@ export type PageInput = {
   api: Record<string, unknown>;
   /** Whether the path is the webinar list, whose heading the page shows before any script. */
   list: boolean;
+  /** Whether the page asks not to be indexed (a robots meta in its head). */
+  noindex?: boolean;
 };
 
 const escapeHtml = (text: string) =>
@@ -56,6 +58,8 @@ export function renderPage(build: ClientBuild, input: PageInput): { html: string
       `<style data-inline="${css.file}">${css.text}</style>`,
     );
   }
+
+  if (input.noindex) html = replaceOnce(html, '</head>', `<meta name="robots" content="noindex">\n  </head>`);
 
   const preloads = input.chunks.map((key) => chunkFiles(build, key));
   const links = [

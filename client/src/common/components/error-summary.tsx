@@ -1,4 +1,4 @@
-import type { MouseEvent, Ref } from 'react';
+import { forwardRef, type MouseEvent } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 
 export type SummaryItem = {
@@ -9,7 +9,7 @@ export type SummaryItem = {
   text: string;
 };
 
-type Props = { items: SummaryItem[]; ref?: Ref<HTMLDivElement> };
+type Props = { items: SummaryItem[] };
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
   // Focus, not just scroll: the reader should be able to type straight away.
@@ -21,7 +21,9 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
  * The list of problems above a form. It takes focus after a failed submit so screen reader
  * and keyboard users land on it; each item moves focus to its field.
  */
-export function ErrorSummary({ items, ref }: Props) {
+// forwardRef, not a `ref` prop: the bundle runs on Preact 10, which (like React 18) keeps `ref`
+// out of a function component's props.
+export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary({ items }, ref) {
   const { t } = useTranslation();
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
@@ -51,4 +53,4 @@ export function ErrorSummary({ items, ref }: Props) {
       </ul>
     </div>
   );
-}
+});

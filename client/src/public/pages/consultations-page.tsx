@@ -11,6 +11,7 @@ import { CalendarSubscribe } from '../components/calendar-subscribe';
 import { ConsultationCard } from '../components/consultation-card';
 import { localized } from '../components/localized';
 import { useLanguage } from '../components/use-language';
+import { DocumentTitle } from '../../common/components/document-title';
 
 type State =
   { kind: 'loading' } | { kind: 'failed'; error: ErrorKey } | { kind: 'loaded'; consultations: TConsultation[] };
@@ -77,7 +78,7 @@ export function ConsultationsPage() {
   }
   return (
     <>
-      <title>{`${t('resources.consultationsTitle')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('resources.consultationsTitle')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('resources.consultationsTitle')}</h1>
       <p className="lead">{t('resources.consultationsIntro')}</p>
       <form className="filters no-print" aria-label={t('resources.filtersLabel')} onSubmit={(e) => e.preventDefault()}>

@@ -14,6 +14,7 @@ import { endonym } from '../../common/i18n/setup';
 import { BackLink } from '../components/back-link';
 import { DeleteMyData } from '../components/delete-my-data';
 import { PrivacyLink } from '../components/privacy-link';
+import { useDocumentTitle } from '../../common/components/document-title';
 
 type State =
   | { kind: 'loading' }
@@ -52,19 +53,15 @@ export function ManagePage({ token }: { token: string }) {
     return () => controller.abort();
   }, [token, attempt]);
 
-  const head = (
-    <>
-      <title>{`${t('manage.title')} · ${t('app.name')}`}</title>
-      <meta name="robots" content="noindex" />
-    </>
-  );
+  useDocumentTitle(`${t('manage.title')} · ${t('app.name')}`);
+  // Not indexed: the server sends /manage pages with `X-Robots-Tag: noindex` and the robots
+  // meta in their HTML (server/src/client-pages/page-routes.ts), which crawlers read without JS.
   const back = <BackLink />;
 
   switch (state.kind) {
     case 'loading':
       return (
         <>
-          {head}
           {back}
           <h1>{t('manage.title')}</h1>
           <p role="status" className="status">
@@ -75,7 +72,6 @@ export function ManagePage({ token }: { token: string }) {
     case 'not-found':
       return (
         <>
-          {head}
           {back}
           <h1>{t('manage.title')}</h1>
           <p className="notice notice-error" data-testid="manage-not-found">
@@ -86,7 +82,6 @@ export function ManagePage({ token }: { token: string }) {
     case 'deleted':
       return (
         <>
-          {head}
           {back}
           <h1>{t('manage.title')}</h1>
           <p role="status" className="notice notice-success" data-testid="manage-deleted" tabIndex={-1}>
@@ -97,7 +92,6 @@ export function ManagePage({ token }: { token: string }) {
     case 'failed':
       return (
         <>
-          {head}
           {back}
           <h1>{t('manage.title')}</h1>
           <div role="alert" className="notice notice-error">
@@ -111,7 +105,6 @@ export function ManagePage({ token }: { token: string }) {
     case 'loaded':
       return (
         <>
-          {head}
           <ManagedRegistration
             token={token}
             managed={state.managed}

@@ -5,6 +5,7 @@ import { useTranslation } from '../../common/i18n/use-translation';
 import { fetchPrivacyFacts } from '../api/privacy';
 import { TextsFailed } from '../components/texts-failed';
 import { usePrivacyTranslation, type PrivacyKey } from '../i18n/privacy-translation';
+import { DocumentTitle } from '../../common/components/document-title';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; facts: TPrivacyFacts };
 
@@ -77,7 +78,7 @@ export function PrivacyPage() {
   const para = (key: PrivacyKey, vars?: Record<string, string | number>) => <p>{p(key, vars)}</p>;
   return (
     <article className="privacy-notice" data-testid="privacy-notice">
-      <title>{`${p('title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${p('title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{p('title')}</h1>
       <p className="lead">{p('intro')}</p>
       <Section id="privacy-who" title={p('who.title')}>

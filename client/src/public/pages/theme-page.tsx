@@ -13,6 +13,7 @@ import { ConsultationCard } from '../components/consultation-card';
 import { localized } from '../components/localized';
 import { useLanguage } from '../components/use-language';
 import { WebinarCard } from '../components/webinar-card';
+import { DocumentTitle } from '../../common/components/document-title';
 
 type State =
   | { kind: 'loading' }
@@ -56,7 +57,7 @@ export function ThemePage({ slug }: { slug: string }) {
     case 'not-found':
       return (
         <>
-          <title>{`${t('errors.not_found')} · ${t('app.name')}`}</title>
+          <DocumentTitle>{`${t('errors.not_found')} · ${t('app.name')}`}</DocumentTitle>
           {back}
           <h1>{t('errors.not_found')}</h1>
           <p>{t('resources.themeNotFound')}</p>
@@ -87,7 +88,7 @@ function ThemeDetails({ page, back }: { page: TThemePage; back: ReactNode }) {
   const description = localized(page.theme.description, language);
   return (
     <article className="theme-page">
-      <title>{`${name.text} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${name.text} · ${t('app.name')}`}</DocumentTitle>
       {back}
       <h1 lang={name.lang} dir={name.dir}>
         {name.text}

@@ -4,6 +4,7 @@ import { useTranslation } from '../../common/i18n/use-translation';
 import { errorKeyOf, type ErrorKey } from '../../common/api/error-key';
 import { fetchWebinars } from '../api/webinars';
 import { WebinarCard } from '../components/webinar-card';
+import { DocumentTitle } from '../../common/components/document-title';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: ErrorKey } | { kind: 'loaded'; webinars: TPublicWebinar[] };
 
@@ -31,7 +32,7 @@ export function WebinarListPage() {
 
   return (
     <>
-      <title>{`${t('webinars.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('webinars.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('webinars.title')}</h1>
       <p className="lead">{t('webinars.intro')}</p>
       {state.kind === 'loading' && (

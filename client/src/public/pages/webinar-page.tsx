@@ -13,6 +13,7 @@ import { useLanguage } from '../components/use-language';
 import { WebinarFacts } from '../components/webinar-facts';
 import { WebinarTimes } from '../components/webinar-times';
 import { BackLink } from '../components/back-link';
+import { DocumentTitle } from '../../common/components/document-title';
 
 type State =
   | { kind: 'loading' }
@@ -65,7 +66,7 @@ export function WebinarPage({ slug }: { slug: string }) {
     case 'not-found':
       return (
         <>
-          <title>{`${t('errors.not_found')} · ${t('app.name')}`}</title>
+          <DocumentTitle>{`${t('errors.not_found')} · ${t('app.name')}`}</DocumentTitle>
           {back}
           <h1>{t('errors.not_found')}</h1>
           <p>{t('webinars.notFound')}</p>
@@ -114,7 +115,7 @@ function WebinarDetails({ webinar, back, registered, onRegistered, prefill }: De
 
   return (
     <article className="webinar">
-      <title>{`${title.text} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${title.text} · ${t('app.name')}`}</DocumentTitle>
       {back}
       <p className={`badge badge-${webinar.kind}`}>{t(`webinars.kind.${webinar.kind}`)}</p>
       <h1 lang={title.lang} dir={title.dir}>

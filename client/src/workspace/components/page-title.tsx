@@ -1,7 +1,9 @@
+import { useDocumentTitle } from '../../common/components/document-title';
 import { useAdminTranslation } from '../i18n/admin-translation';
 
-/** The document title of a workspace page (hoisted into <head> by React). */
+/** The document title of a workspace page, in the coordinator's language. Renders nothing. */
 export function PageTitle({ children }: { children: string }) {
   const { t } = useAdminTranslation();
-  return <title>{`${children} · ${t('admin.title')} · ${t('app.name')}`}</title>;
+  useDocumentTitle(`${children} · ${t('admin.title')} · ${t('app.name')}`);
+  return null;
 }

@@ -15,6 +15,7 @@ import { FilterBar, type FilterField } from '../components/filter-bar';
 import { useLabels } from '../components/labels';
 import { useAnnouncer } from '../components/live-region';
 import { PageTitle } from '../components/page-title';
+import { focusOnMount } from '../../common/components/focus-on-mount';
 import { useAction } from '../components/use-action';
 import { useResource } from '../components/use-resource';
 import { useUrlFilters } from '../components/use-url-filters';
@@ -207,7 +208,7 @@ export function ContactsPage() {
             <button
               type="button"
               className="button button-secondary"
-              autoFocus
+              ref={focusOnMount}
               onClick={() => {
                 setDeleting(null);
                 remove.clearError();
@@ -240,7 +241,7 @@ export function ContactsPage() {
             <button
               type="button"
               className="button button-secondary"
-              autoFocus
+              ref={focusOnMount}
               onClick={() => {
                 setErasing(null);
                 erase.clearError();

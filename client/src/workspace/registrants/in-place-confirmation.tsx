@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { focusOnMount } from '../../common/components/focus-on-mount';
 
 type Props = {
   /** The question, read when the focus enters the group. */
@@ -41,7 +42,7 @@ export function InPlaceConfirmation(props: Props) {
         <button
           type="button"
           className="button button-secondary button-small"
-          autoFocus
+          ref={focusOnMount}
           onClick={props.onKeep}
           data-testid="keep-action"
         >
