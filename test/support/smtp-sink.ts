@@ -14,7 +14,7 @@ export type SmtpSink = {
 
 export type SinkOptions = {
   /** Decide per message: undefined accepts, a number answers with that SMTP code. */
-  reject?: (index: number) => number | undefined;
+  reject?: (index: number, recipients: string[]) => number | undefined;
   /** Awaited before each message is answered: the sender waits for its reply meanwhile. */
   hold?: (index: number) => Promise<void> | void;
   /** Answer each accepted message this much later: keeps sends in flight, as a remote server would. */
@@ -30,13 +30,16 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         const index = seen++;
         await options.hold?.(index);
-        const code = options.reject?.(index);
+        const code = options.reject?.(
+          index,
+          session.envelope.rcptTo.map((to) => to.address),
+        );
         if (code) {
           const err = Object.assign(new Error(`rejected with ${code}`), { responseCode: code });
           callback(err);
