@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { reportCode, type TRegistrationResult, type TReportSubmitted } from '@convene/shared';
+import { catalogs, reportCode, type TRegistrationResult, type TReportSubmitted } from '@convene/shared';
 import { tables } from '@convene/shared/db';
 import { eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
@@ -96,6 +96,15 @@ describe('taking data back in Chromium', () => {
     await page.getByTestId('withdraw-report').click();
     await page.getByTestId('confirm-withdraw-report').click();
     await page.getByTestId('report-withdrawn').waitFor();
+    // Withdrawn, the report has no review status left to show: the notice alone says what happened,
+    // at once and when the code is checked again.
+    const outcome = page.locator('#receipt-check-outcome');
+    await expect(outcome.innerText()).resolves.not.toContain(catalogs.en.report.status.new);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByTestId('report-withdrawn').innerText()).resolves.toBe(
+      catalogs.en.report.receiptPage.withdrawnStatus,
+    );
+    await expect(outcome.innerText()).resolves.not.toContain(catalogs.en.report.status.new);
     expect(pageErrors).toEqual([]);
 
     const after = await dump();
