@@ -3,12 +3,12 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLogger } from '@convene/shared/node';
 import { JOBS } from '@convene/shared';
-import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { createWebinarRow, eventually, registrationBody, reportBody } from '../factories.js';
 import { signIn } from '../support/coordinator-session.js';
 import { insertReporterKey, sealedReporter } from '../support/sealed-identity.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { dumpDatabase, dumpRedis, publicTables, type Dump } from '../support/store-dump.js';
 
 /**
  * "After an anonymous submission from a known test IP, a search of the database, the captured
@@ -28,7 +28,6 @@ const NAMED_IP = '203.0.113.78';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 type Needle = { label: string; text: string };
-type Dump = { where: string; text: string };
 
 /**
  * An address as it could be written: plainly, IPv4-mapped IPv6 (Node's form behind a dual-stack
@@ -87,78 +86,19 @@ describe('anonymity of reports', () => {
   });
 
   /** Every row of every table of the public schema, as JSON text. */
-  async function dumpDatabase(): Promise<(Dump & { table: string; row: Record<string, unknown> })[]> {
-    const tableRows = await stack.db.execute(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-    );
-    const tableNames = (tableRows as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
-    expect(tableNames).toEqual(expect.arrayContaining(['reports', 'report_themes', 'registrations']));
-    const dumps: (Dump & { table: string; row: Record<string, unknown> })[] = [];
-    for (const table of tableNames) {
-      const result = await stack.db.execute(
-        sql.raw(`select row_to_json(t)::text as row from "${table.replaceAll('"', '""')}" t`),
-      );
-      for (const [i, { row }] of (result as unknown as { rows: { row: string }[] }).rows.entries()) {
-        dumps.push({ where: `table ${table} row ${i}`, table, text: row, row: JSON.parse(row) });
-      }
-    }
-    return dumps;
-  }
-
-  /** Every key matching the pattern: its name, and its value read according to its type. */
-  async function dumpRedis(pattern: string): Promise<(Dump & { key: string })[]> {
-    const keys = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      for (const key of batch) keys.add(key);
-    } while (cursor !== '0');
-
-    const dumps: (Dump & { key: string })[] = [];
-    for (const key of [...keys].sort()) {
-      dumps.push({ where: `Redis key name ${key}`, key, text: key });
-      const type = await redis.type(key);
-      let value: unknown;
-      switch (type) {
-        case 'string':
-          value = await redis.get(key);
-          break;
-        case 'hash':
-          value = await redis.hgetall(key);
-          break;
-        case 'list':
-          value = await redis.lrange(key, 0, -1);
-          break;
-        case 'set':
-          value = await redis.smembers(key);
-          break;
-        case 'zset':
-          value = await redis.zrange(key, '0', '-1', 'WITHSCORES');
-          break;
-        case 'stream':
-          value = await redis.xrange(key, '-', '+');
-          break;
-        case 'none':
-          // Expired (or deleted by another test file) between SCAN and TYPE.
-          continue;
-        default:
-          throw new Error(`Redis key ${key} has type ${type}, which this test cannot read`);
-      }
-      // Plain strings kept as they are (no JSON escaping of non-ASCII text in the search).
-      const text = typeof value === 'string' ? value : JSON.stringify(value, null, 0);
-      dumps.push({ where: `Redis ${type} ${key}`, key, text: text ?? '' });
-    }
-    return dumps;
+  async function dumpAllTables() {
+    // The search covers the tables the traffic writes to (a dump that read nothing finds nothing).
+    expect(await publicTables(stack.db)).toEqual(expect.arrayContaining(['reports', 'report_themes', 'registrations']));
+    return dumpDatabase(stack.db);
   }
 
   /** Everything Redis holds for this stack: its prefix (queues, jobs, rate limits, sessions) and the rest. */
   async function dumpAllRedis() {
-    const prefixed = await dumpRedis(`${stack.prefix}:*`);
+    const prefixed = await dumpRedis(redis, `${stack.prefix}:*`, { strict: true });
     // Sessions (connect-redis, server/src/middlewares/session.ts) are under `${QUEUE_PREFIX}:sess:`.
-    const sessions = await dumpRedis(`${stack.prefix}:sess:*`);
+    const sessions = await dumpRedis(redis, `${stack.prefix}:sess:*`, { strict: true });
     // Anything written without the prefix would still be found by the needles, unique to this test.
-    const everything = await dumpRedis('*');
+    const everything = await dumpRedis(redis, '*', { strict: true });
     return { prefixed, sessions, everything };
   }
 
@@ -253,7 +193,7 @@ describe('anonymity of reports', () => {
     }));
 
     // 1. The database: the address nowhere; the text in exactly one row, the report's, with no identity.
-    const rows = await dumpDatabase();
+    const rows = await dumpAllTables();
     expect(occurrences([...ipNeedles(ANONYMOUS_IP), ...rejectedNeedles], rows)).toEqual([]);
     for (const [label, text] of Object.entries(markers)) {
       const holding = rows.filter((r) => r.text.includes(text)).map((r) => r.where);
@@ -330,7 +270,7 @@ describe('anonymity of reports', () => {
     const identityNeedles = Object.entries(identity).map(([field, text]) => ({ label: `named ${field}`, text }));
     const textNeedle = { label: 'named barriers', text: body.barriers };
 
-    const rows = await dumpDatabase();
+    const rows = await dumpAllTables();
     expect(occurrences([...ipNeedles(NAMED_IP), ...identityNeedles], rows)).toEqual([]);
     // The organization (credited by briefs) and the text stay in clear, in the report row alone.
     for (const { label, text } of [{ label: 'organization', text: organization }, textNeedle]) {
