@@ -3,11 +3,10 @@ import { Link } from 'wouter';
 import { ErrorSummary, type SummaryItem } from '../../common/components/error-summary';
 import { ErrorNotice, useErrorText } from '../components/errors';
 import { PageTitle } from '../components/page-title';
+import { MIN_PASSWORD, PasswordField } from '../components/password-field';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { acceptInvitation, getInvitation } from './invitation-api';
-
-const MIN_PASSWORD = 12;
 
 type Field = 'password' | 'confirm';
 
@@ -115,37 +114,17 @@ export function InvitationPage({ token }: { token: string }) {
     }),
   ];
 
-  const field = (name: Field, hint?: string) => {
-    const id = `invitation-${name}`;
-    const error = fieldErrors[name];
-    const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-    return (
-      <div className={`field${error ? ' field-invalid' : ''}`}>
-        <label htmlFor={id}>{labels[name]}</label>
-        {hint && (
-          <p id={`${id}-hint`} className="hint">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-        <input
-          id={id}
-          name={name}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          dir="ltr"
-        />
-      </div>
-    );
-  };
+  const field = (name: Field, hint?: string) => (
+    <PasswordField
+      id={`invitation-${name}`}
+      name={name}
+      label={labels[name]}
+      hint={hint}
+      error={fieldErrors[name]}
+      autoComplete="new-password"
+      minLength={MIN_PASSWORD}
+    />
+  );
 
   return (
     <section className="admin-sign-in" aria-labelledby="invitation-title">

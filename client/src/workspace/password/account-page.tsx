@@ -5,7 +5,7 @@ import { PageTitle } from '../components/page-title';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useSession } from '../session/session';
 import { changePassword } from './password-api';
-import { MIN_PASSWORD, PasswordField } from './password-field';
+import { MIN_PASSWORD, PasswordField } from '../components/password-field';
 import { ProfileForm } from './profile-form';
 
 type Field = 'current' | 'newPassword' | 'confirm';

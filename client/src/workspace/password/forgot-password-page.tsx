@@ -5,7 +5,7 @@ import { useErrorText, useFieldErrorText } from '../components/errors';
 import { PageTitle } from '../components/page-title';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { requestPasswordReset } from './password-api';
-import { PasswordField } from './password-field';
+import { PasswordField } from '../components/password-field';
 
 /** /admin/forgot, signed out: asks for a reset link. The answer is the same for any address. */
 export function ForgotPasswordPage() {

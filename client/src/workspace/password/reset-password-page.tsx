@@ -6,7 +6,7 @@ import { PageTitle } from '../components/page-title';
 import { useResource } from '../components/use-resource';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { checkPasswordReset, completePasswordReset } from './password-api';
-import { MIN_PASSWORD, PasswordField } from './password-field';
+import { MIN_PASSWORD, PasswordField } from '../components/password-field';
 
 type Field = 'password' | 'confirm';
 

@@ -2,6 +2,7 @@ import type { TReporterKeyList } from '@convene/shared';
 import { createReporterKey } from '@convene/shared/crypto';
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../components/errors';
+import { PasswordField } from '../components/password-field';
 import { useAction } from '../components/use-action';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem, type PassphraseProblem } from './passphrase-rule';
@@ -83,42 +84,28 @@ export function CreateKeyForm({ onCreated }: { onCreated: (list: TReporterKeyLis
             <p>{t('admin.reporterKeys.create.unsupported')}</p>
           </div>
         )}
-        <div className={`field${errorOf('tooShort') ? ' field-invalid' : ''}`}>
-          <label htmlFor="new-key-passphrase">{t('admin.reporterKeys.create.passphrase')}</label>
-          <p id="new-key-passphrase-hint" className="hint">
-            {t('admin.reporterKeys.create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-          </p>
-          {fieldError('new-key-passphrase', errorOf('tooShort'))}
-          <input
-            id="new-key-passphrase"
-            name="passphrase"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSPHRASE_LENGTH}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            aria-invalid={errorOf('tooShort') ? true : undefined}
-            aria-describedby={`new-key-passphrase-hint${errorOf('tooShort') ? ' new-key-passphrase-error' : ''}`}
-            disabled={busy}
-          />
-        </div>
-        <div className={`field${errorOf('mismatch') ? ' field-invalid' : ''}`}>
-          <label htmlFor="new-key-confirm">{t('admin.reporterKeys.create.confirm')}</label>
-          {fieldError('new-key-confirm', errorOf('mismatch'))}
-          <input
-            id="new-key-confirm"
-            name="confirmation"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            aria-invalid={errorOf('mismatch') ? true : undefined}
-            aria-describedby={errorOf('mismatch') ? 'new-key-confirm-error' : undefined}
-            disabled={busy}
-          />
-        </div>
+        <PasswordField
+          id="new-key-passphrase"
+          name="passphrase"
+          label={t('admin.reporterKeys.create.passphrase')}
+          hint={t('admin.reporterKeys.create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+          error={errorOf('tooShort')}
+          autoComplete="new-password"
+          minLength={MIN_PASSPHRASE_LENGTH}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          disabled={busy}
+        />
+        <PasswordField
+          id="new-key-confirm"
+          name="confirmation"
+          label={t('admin.reporterKeys.create.confirm')}
+          error={errorOf('mismatch')}
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.currentTarget.value)}
+          disabled={busy}
+        />
         <div className={`field${errorOf('notAcknowledged') ? ' field-invalid' : ''}`}>
           {fieldError('new-key-acknowledge', errorOf('notAcknowledged'))}
           <div className="checkbox">

@@ -3,6 +3,7 @@ import { openIdentity, unwrapReporterKey, type ReporterIdentity } from '@convene
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../common/api/http';
 import { ErrorNotice } from '../components/errors';
+import { PasswordField } from '../components/password-field';
 import { useAdminTranslation } from '../i18n/admin-translation';
 import { useKeyring } from '../reporter-keys/keyring';
 import { fetchSealedIdentity, shortKeyId } from '../reporter-keys/reporter-keys-api';
@@ -195,28 +196,20 @@ function Reveal({ reportId }: { reportId: string }) {
             {t('admin.identity.retiredKey', { key: shortKeyId(step.sealed.key.id) })}
           </p>
         )}
-        <div className={`field${wrong ? ' field-invalid' : ''}`}>
-          <label htmlFor="identity-passphrase">
-            {keyLabel ? t('admin.identity.passphraseOf', { key: keyLabel }) : t('admin.identity.passphrase')}
-          </label>
-          {wrong && (
-            <p id="identity-passphrase-error" className="field-error" role="alert" data-testid="identity-error">
-              {wrongText}
-            </p>
-          )}
-          <input
-            ref={passphraseInput}
-            id="identity-passphrase"
-            name="passphrase"
-            type="password"
-            autoComplete="off"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            aria-invalid={wrong ? true : undefined}
-            aria-describedby={wrong ? 'identity-passphrase-error' : undefined}
-            disabled={busy}
-          />
-        </div>
+        <PasswordField
+          inputRef={passphraseInput}
+          id="identity-passphrase"
+          name="passphrase"
+          label={keyLabel ? t('admin.identity.passphraseOf', { key: keyLabel }) : t('admin.identity.passphrase')}
+          error={wrong ? wrongText : null}
+          errorAlert
+          errorTestId="identity-error"
+          autoComplete="off"
+          required={false}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          disabled={busy}
+        />
         <div className="checkbox">
           <input
             id="identity-remember"
